@@ -1,0 +1,58 @@
+-- The unit offered. Area is a generated column (m² in EPSG:25832), never typed by hand.
+CREATE TABLE plot (
+    id                          bigserial PRIMARY KEY,
+    municipality_number         char(4) NOT NULL REFERENCES municipality (number),
+    name                        text    NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    gnr                         integer CHECK (gnr > 0),
+    bnr                         integer CHECK (bnr > 0),
+    fnr                         integer CHECK (fnr > 0),
+    snr                         integer CHECK (snr > 0),
+    purpose                     text    NOT NULL CHECK (purpose IN ('housing', 'leisure', 'business', 'combined')),
+    allowed_uses                text[]  NOT NULL DEFAULT '{}',
+    land_use_code               integer REFERENCES land_use_code (code),
+    availability                text    NOT NULL CHECK (availability IN ('available', 'reserved', 'sold', 'planned')),
+    tenure                      text    NOT NULL DEFAULT 'sale' CHECK (tenure IN ('sale', 'leasehold')),
+    price_total                 numeric(14, 2) CHECK (price_total >= 0),
+    price_per_m2                numeric(12, 2) CHECK (price_per_m2 >= 0),
+    ground_rent_yearly          numeric(12, 2) CHECK (ground_rent_yearly >= 0),
+    fee_survey                  numeric(12, 2) CHECK (fee_survey >= 0),
+    fee_document                numeric(12, 2) CHECK (fee_document >= 0),
+    fee_water                   numeric(12, 2) CHECK (fee_water >= 0),
+    fee_sewer                   numeric(12, 2) CHECK (fee_sewer >= 0),
+    fee_development             numeric(12, 2) CHECK (fee_development >= 0),
+    fees_note                   jsonb   NOT NULL DEFAULT '{}',
+    allocation                  text    NOT NULL DEFAULT 'first_come' CHECK (allocation IN ('first_come', 'lottery', 'waiting_list')),
+    application_deadline        date,
+    reservation_days            integer CHECK (reservation_days >= 0),
+    building_deadline_years     integer CHECK (building_deadline_years >= 0),
+    residence_obligation_years  integer CHECK (residence_obligation_years >= 0),
+    incentives                  jsonb   NOT NULL DEFAULT '{}',
+    infra_road                  text    NOT NULL DEFAULT 'no' CHECK (infra_road IN ('yes', 'no', 'planned')),
+    infra_water                 text    NOT NULL DEFAULT 'no' CHECK (infra_water IN ('yes', 'no', 'planned')),
+    infra_sewer                 text    NOT NULL DEFAULT 'no' CHECK (infra_sewer IN ('yes', 'no', 'planned')),
+    infra_power                 text    NOT NULL DEFAULT 'no' CHECK (infra_power IN ('yes', 'no', 'planned')),
+    infra_fibre                 text    NOT NULL DEFAULT 'no' CHECK (infra_fibre IN ('yes', 'no', 'planned')),
+    plan_id                     text    REFERENCES plan (plan_id),
+    contact_name                text,
+    contact_email               text,
+    contact_phone               text,
+    description                 jsonb   NOT NULL DEFAULT '{}',
+    published                   boolean NOT NULL DEFAULT false,
+    archived_at                 timestamptz,
+    geom                        geometry(MultiPolygon, 25832) NOT NULL CHECK (ST_IsValid(geom) AND NOT ST_IsEmpty(geom)),
+    area_m2                     double precision GENERATED ALWAYS AS (ST_Area(geom)) STORED,
+    version                     integer NOT NULL DEFAULT 0,
+    created_at                  timestamptz NOT NULL DEFAULT now(),
+    created_by                  text    NOT NULL,
+    updated_at                  timestamptz NOT NULL DEFAULT now(),
+    updated_by                  text    NOT NULL,
+    CHECK (bnr IS NULL OR gnr IS NOT NULL),
+    CHECK (fnr IS NULL OR bnr IS NOT NULL),
+    CHECK (snr IS NULL OR fnr IS NOT NULL)
+);
+CREATE INDEX plot_geom_gix ON plot USING gist (geom);
+CREATE INDEX plot_municipality_idx ON plot (municipality_number);
+CREATE INDEX plot_public_idx ON plot (id) WHERE published AND archived_at IS NULL;
+-- One live plot per matrikkel unit in a municipality (archived plots keep theirs for history).
+CREATE UNIQUE INDEX plot_matrikkel_uq ON plot (municipality_number, gnr, bnr, coalesce(fnr, 0), coalesce(snr, 0))
+    WHERE gnr IS NOT NULL AND bnr IS NOT NULL AND archived_at IS NULL;
