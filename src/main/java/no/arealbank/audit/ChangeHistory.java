@@ -1,0 +1,62 @@
+package no.arealbank.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/** Writes and reads {@code change_history}. Writing requires the caller's transaction. */
+@Component
+public class ChangeHistory {
+
+    private final JdbcClient jdbc;
+
+    ChangeHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One history entry; {@code before}/{@code after} are JSON texts (null for none). */
+    public record Entry(long id, String action, int version, String changedBy, OffsetDateTime changedAt,
+            @JsonRawValue String before, @JsonRawValue String after) {
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String entityType, long entityId, String action, int version, String changedBy, String before,
+            String after) {
+        jdbc.sql("""
+                INSERT INTO change_history (entity_type, entity_id, action, version, changed_by, before, after)
+                VALUES (:type, :id, :action, :version, :by, CAST(:before AS jsonb), CAST(:after AS jsonb))
+                """)
+                .param("type", entityType).param("id", entityId).param("action", action).param("version", version)
+                .param("by", changedBy).param("before", before).param("after", after)
+                .update();
+    }
+
+    public List<Entry> entries(String entityType, long entityId) {
+        return jdbc.sql("""
+                SELECT id, action, version, changed_by, changed_at, before::text, after::text
+                  FROM change_history WHERE entity_type = :type AND entity_id = :id ORDER BY id
+                """)
+                .param("type", entityType).param("id", entityId)
+                .query((rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7)))
+                .list();
+    }
+
+    /** The snapshot an entity had after reaching {@code version}. */
+    public Optional<String> snapshotAt(String entityType, long entityId, int version) {
+        return jdbc.sql("""
+                SELECT after::text FROM change_history
+                 WHERE entity_type = :type AND entity_id = :id AND version = :version AND after IS NOT NULL
+                 ORDER BY id DESC LIMIT 1
+                """)
+                .param("type", entityType).param("id", entityId).param("version", version)
+                .query(String.class).optional();
+    }
+}

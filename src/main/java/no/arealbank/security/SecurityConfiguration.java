@@ -1,0 +1,93 @@
+package no.arealbank.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads are public (visibility of drafts is decided per row by the queries); every write needs a signed-in
+ * planner or admin. API clients use HTTP Basic and need no CSRF token; browser sessions (form login) do.
+ * 401 and 403 leave as problem+json like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt by default
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        // CSRF protects ambient credentials, i.e. a browser session cookie. A request that carries its own
+        // Authorization header, or no session at all, cannot be forged that way (and then gets a clean 401).
+        RequestMatcher csrfRequired = request -> !isSafe(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getRequestedSessionId() != null;
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/plots/*/history").hasRole("PLANNER")
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/login", "/logout").permitAll()
+                        .requestMatchers("/api/**").hasRole("PLANNER")
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Arealbank")
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
+                                "Sign in as a planner to change data (HTTP Basic for API clients)", true)))
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .requireCsrfProtectionMatcher(csrfRequired))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor((req, res, e) -> problem(res, HttpStatus.UNAUTHORIZED,
+                                "Sign in as a planner to change data (HTTP Basic for API clients)", true),
+                                request -> request.getRequestURI().startsWith("/api/"))
+                        .accessDeniedHandler((req, res, e) -> problem(res, HttpStatus.FORBIDDEN,
+                                e.getClass().getSimpleName().contains("Csrf")
+                                        ? "Missing or invalid CSRF token" : "Not allowed for your role", false)))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                                + "connect-src 'self' https:; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    private static boolean isSafe(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+    }
+
+    private void problem(HttpServletResponse res, HttpStatus status, String detail, boolean challenge) throws IOException {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setTitle(status == HttpStatus.UNAUTHORIZED ? "Unauthorized" : "Forbidden");
+        res.setStatus(status.value());
+        if (challenge) {
+            res.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Arealbank\"");
+        }
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(res.getOutputStream(), pd);
+    }
+
+}
