@@ -1,0 +1,62 @@
+package no.arealbank.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+
+import no.arealbank.SampleRegionTest;
+
+class SampleRegionIT extends SampleRegionTest {
+
+    @Autowired
+    SampleRegionLoader loader;
+
+    @Test
+    void loadsAtLeast150PlausiblePlotsInAllEightMunicipalities() {
+        assertThat(jdbc.sql("SELECT count(DISTINCT municipality_number) FROM plot WHERE created_by = 'sample-loader'")
+                .query(Long.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("SELECT count(*) FROM plot WHERE created_by = 'sample-loader'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(150);
+        // every sample plot lies inside its own municipality's official boundary
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM plot p JOIN municipality m ON m.number = p.municipality_number
+                 WHERE p.created_by = 'sample-loader' AND NOT ST_CoveredBy(p.geom, m.boundary)
+                """).query(Long.class).single()).isZero();
+        // all four purposes, combined bustad+fritidsbustad areas among them, and hazards overlapping plots
+        assertThat(jdbc.sql("SELECT count(DISTINCT purpose) FROM plot").query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM plot WHERE purpose = 'combined' AND allowed_uses @> '{bustad,fritidsbustad}'")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM hazard_zone z WHERE EXISTS (SELECT 1 FROM plot p WHERE ST_Intersects(p.geom, z.geom))")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM business_hub").query(Long.class).single()).isGreaterThanOrEqualTo(6);
+        assertThat(jdbc.sql("SELECT count(*) FROM place WHERE kind = 'kommunesenter'").query(Long.class).single())
+                .isEqualTo(8);
+        assertThat(jdbc.sql("SELECT count(*) FROM plan").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM zone WHERE land_use_code = 1800 AND cardinality(allowed_uses) > 0")
+                .query(Long.class).single()).isPositive();
+        // each sample plot has its create entry in the history
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM plot p WHERE p.created_by = 'sample-loader'
+                   AND NOT EXISTS (SELECT 1 FROM change_history h WHERE h.entity_type = 'plot' AND h.entity_id = p.id)
+                """).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void loadingAgainIntoANonEmptyDatabaseAddsNothing() throws Exception {
+        String before = databaseFingerprint();
+        long places = jdbc.sql("SELECT count(*) FROM place").query(Long.class).single();
+        loader.run(new DefaultApplicationArguments());
+        assertThat(databaseFingerprint()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM place").query(Long.class).single()).isEqualTo(places);
+    }
+
+    @Test
+    void createsDemoPlannersForEachMunicipality() {
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE username LIKE 'planner-%'").query(Long.class).single())
+                .isEqualTo(8);
+        assertThat(jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'planner-4028'").query(String.class)
+                .single()).startsWith("{bcrypt}");
+    }
+}
