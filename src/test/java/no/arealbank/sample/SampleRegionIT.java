@@ -52,6 +52,33 @@ class SampleRegionIT extends SampleRegionTest {
         assertThat(jdbc.sql("SELECT count(*) FROM place").query(Long.class).single()).isEqualTo(places);
     }
 
+    @Autowired
+    no.arealbank.plots.PlotService plots;
+    @Autowired
+    no.arealbank.security.UserAccounts users;
+    @Autowired
+    no.arealbank.reference.ReferenceData reference;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void resetRemovesEverythingAddedAndReloadsTheSample() throws Exception {
+        long sample = jdbc.sql("SELECT count(*) FROM plot WHERE created_by = 'sample-loader'").query(Long.class).single();
+        api().as("admin", ADMIN_PASSWORD).post("/api/plots", """
+                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[8.4741,59.4191],[8.4745,59.4191],
+                [8.4745,59.4193],[8.4741,59.4193],[8.4741,59.4191]]]},"properties":{"municipalityNumber":"4028",
+                "name":"Blir borte ved reset","purpose":"leisure","availability":"available","published":true}}""");
+        assertThat(jdbc.sql("SELECT count(*) FROM plot WHERE created_by <> 'sample-loader'").query(Long.class).single())
+                .isPositive();
+        new SampleRegionLoader(new SampleSettings(true, true, DEMO_PASSWORD), jdbc, tx, plots, users, reference)
+                .run(new DefaultApplicationArguments());
+        assertThat(jdbc.sql("SELECT count(*) FROM plot").query(Long.class).single()).isEqualTo(sample);
+        assertThat(jdbc.sql("SELECT count(*) FROM plot WHERE created_by <> 'sample-loader'").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM change_history").query(Long.class).single()).isEqualTo(sample);
+        assertThat(jdbc.sql("SELECT count(*) FROM place").query(Long.class).single()).isEqualTo(24);
+    }
+
     @Test
     void createsDemoPlannersForEachMunicipality() {
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE username LIKE 'planner-%'").query(Long.class).single())
