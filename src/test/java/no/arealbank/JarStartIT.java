@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 class JarStartIT {
 
     private static final Path JAR = Path.of("target", "arealbank.jar");
+    private static final String ADMIN = "jar-admin";
     private static final String ADMIN_PASSWORD = "jar-admin-password-1";
 
     @TempDir
@@ -40,9 +41,9 @@ class JarStartIT {
         try (Running app = start(env, temp.resolve("external.log"))) {
             JsonNode plots = app.api().get("/api/plots?limit=1000").json();
             assertThat(plots.path("numberMatched").asInt()).isGreaterThanOrEqualTo(150);
-            Api.Response created = app.api().as("admin", ADMIN_PASSWORD).post("/api/plots", plot(8.4711, 59.4161));
+            Api.Response created = app.api().as(ADMIN, ADMIN_PASSWORD).post("/api/plots", plot(8.4711, 59.4161));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            assertThat(app.api().as("admin", "not-the-password").post("/api/plots", plot(8.4712, 59.4162)).status())
+            assertThat(app.api().as(ADMIN, "not-the-password").post("/api/plots", plot(8.4712, 59.4162)).status())
                     .isEqualTo(401);
         }
     }
@@ -57,7 +58,7 @@ class JarStartIT {
         long id;
         int count;
         try (Running first = start(env, temp.resolve("first.log"))) {
-            Api.Response created = first.api().as("admin", ADMIN_PASSWORD).post("/api/plots", plot(8.4721, 59.4171));
+            Api.Response created = first.api().as(ADMIN, ADMIN_PASSWORD).post("/api/plots", plot(8.4721, 59.4171));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             id = created.json().path("id").asLong();
             count = first.api().get("/api/plots?limit=1").json().path("numberMatched").asInt();
@@ -79,6 +80,8 @@ class JarStartIT {
         env.put("AREALBANK_SAMPLE", "true");
         env.put("AREALBANK_BOUNDARIES_FILE", SampleRegionTest.BOUNDARIES.toString());
         env.put("AREALBANK_BOUNDARIES_API_URL", "");
+        // its own admin name: the external-database case shares the test database with the other tests
+        env.put("AREALBANK_ADMIN_USER", ADMIN);
         env.put("AREALBANK_ADMIN_PASSWORD", ADMIN_PASSWORD);
         return env;
     }
