@@ -9,15 +9,13 @@ import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import no.arealbank.plots.PlotService;
+import no.arealbank.shared.StartupStep;
 import no.arealbank.reference.ReferenceData;
 import no.arealbank.security.Actor;
 import no.arealbank.security.UserAccounts;
@@ -31,8 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * second instance, loads nothing twice). Geometry is parsed and transformed by PostGIS.
  */
 @Component
-@Order(20)
-class SampleRegionLoader implements ApplicationRunner {
+class SampleRegionLoader extends StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(SampleRegionLoader.class);
     private static final String GEOMETRY = "ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(:geometry), 4326), 25832)";
@@ -48,6 +45,7 @@ class SampleRegionLoader implements ApplicationRunner {
 
     SampleRegionLoader(SampleSettings settings, JdbcClient jdbc, TransactionTemplate tx, PlotService plots,
             UserAccounts users, ReferenceData reference) {
+        super(SAMPLE_REGION);
         this.settings = settings;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -57,7 +55,7 @@ class SampleRegionLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    protected void run() {
         if (!settings.enabled()) {
             return;
         }

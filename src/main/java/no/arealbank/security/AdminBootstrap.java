@@ -5,18 +5,16 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import no.arealbank.shared.StartupStep;
 
 /**
  * The first regional admin comes from the environment (AREALBANK_ADMIN_PASSWORD, optionally AREALBANK_ADMIN_USER);
  * there is no built-in default password. Setting the variable again resets that admin's password.
  */
 @Component
-@Order(15)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap extends StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -26,13 +24,14 @@ class AdminBootstrap implements ApplicationRunner {
 
     AdminBootstrap(UserAccounts users, @Value("${arealbank.admin.username:admin}") String username,
             @Value("${arealbank.admin.password:}") String password) {
+        super(ADMIN_USER);
         this.users = users;
         this.username = username;
         this.password = password;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    protected void run() {
         if (password == null || password.isBlank()) {
             if (!users.exists(username)) {
                 log.info("no admin user: set AREALBANK_ADMIN_PASSWORD to create '{}'", username);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 
 import no.arealbank.SampleRegionTest;
 
@@ -47,7 +46,7 @@ class SampleRegionIT extends SampleRegionTest {
     void loadingAgainIntoANonEmptyDatabaseAddsNothing() throws Exception {
         String before = databaseFingerprint();
         long places = jdbc.sql("SELECT count(*) FROM place").query(Long.class).single();
-        loader.run(new DefaultApplicationArguments());
+        loader.start();
         assertThat(databaseFingerprint()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT count(*) FROM place").query(Long.class).single()).isEqualTo(places);
     }
@@ -71,7 +70,7 @@ class SampleRegionIT extends SampleRegionTest {
         assertThat(jdbc.sql("SELECT count(*) FROM plot WHERE created_by <> 'sample-loader'").query(Long.class).single())
                 .isPositive();
         new SampleRegionLoader(new SampleSettings(true, true, DEMO_PASSWORD), jdbc, tx, plots, users, reference)
-                .run(new DefaultApplicationArguments());
+                .start();
         assertThat(jdbc.sql("SELECT count(*) FROM plot").query(Long.class).single()).isEqualTo(sample);
         assertThat(jdbc.sql("SELECT count(*) FROM plot WHERE created_by <> 'sample-loader'").query(Long.class).single())
                 .isZero();
