@@ -131,6 +131,12 @@ class PlotApiIT extends SampleRegionTest {
         JsonNode last = api().get("/api/plots?purpose=housing&limit=10&offset=" + (matched - 1)).json();
         assertThat(last.path("numberReturned").asInt()).isEqualTo(1);
         assertThat(link(last, "next")).isNull();
+        // encoded values (a bbox's commas) are encoded once in the links, so every page has the same filter
+        JsonNode boxed = api().get("/api/plots?bbox=4%2C57%2C32%2C72&limit=5").json();
+        String boxedNext = link(boxed, "next");
+        assertThat(boxedNext).contains("bbox=4,57,32,72").doesNotContain("%25");
+        assertThat(api().get(boxedNext.substring(boxedNext.indexOf("/api/"))).json().path("numberMatched").asLong())
+                .isEqualTo(boxed.path("numberMatched").asLong());
     }
 
     @Test
