@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import no.arealbank.shared.RequestLinks;
 import no.arealbank.shared.SupportedCrs;
 
 import tools.jackson.core.JsonGenerator;
@@ -190,17 +191,17 @@ class FeaturesController {
         schema.put("type", "object");
         schema.put("title", c.title());
         ObjectNode props = schema.putObject("properties");
-        props.putObject("geometry").put("format", "geometry-any").put("x-ogc-role", "primary-geometry")
+        props.putObject(CqlFilters.GEOMETRY).put("format", "geometry-any").put("x-ogc-role", "primary-geometry")
                 .put("title", "Geometry");
         for (FeatureCollectionDefinition.Property p : c.properties()) {
+            if (!CqlFilters.isQueryable(p)) {
+                continue;
+            }
             ObjectNode node = props.putObject(p.name());
             node.put("title", p.title());
             node.put("type", p.type().jsonType);
             if (p.type().format != null) {
                 node.put("format", p.type().format);
-            }
-            if (p.type() == FeatureCollectionDefinition.Type.STRING_ARRAY) {
-                node.putObject("items").put("type", "string");
             }
         }
         schema.put("additionalProperties", false);
@@ -281,7 +282,7 @@ class FeaturesController {
             }
         }
         body.append(HtmlPages.table(headers, rows));
-        String mapUrl = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("f", "json").toUriString();
+        String mapUrl = RequestLinks.current(Map.of("f", "json"));
         writeHtml(response, HtmlPages.page(c.title() + " – items", List.of(new Link(b + "?f=html", null, null,
                 "Arealbank OGC API"), new Link(b + "/collections?f=html", null, null, "Collections"),
                 new Link(b + "/collections/" + c.id() + "?f=html", null, null, c.title())), body.toString(), mapUrl));
@@ -344,7 +345,7 @@ class FeaturesController {
         doc.put("links", List.of(
                 new Link(self + "?f=json", OgcApi.REL_SELF, OgcApi.JSON, "This collection"),
                 new Link(self + "?f=html", OgcApi.REL_ALTERNATE, OgcApi.HTML, "This collection as HTML"),
-                new Link(self + "/items?f=json", OgcApi.REL_ITEMS, OgcApi.GEO_JSON, "The items as GeoJSON"),
+                new Link(self + "/items", OgcApi.REL_ITEMS, OgcApi.GEO_JSON, "The items as GeoJSON"),
                 new Link(self + "/items?f=html", OgcApi.REL_ITEMS, OgcApi.HTML, "The items as HTML"),
                 new Link(self + "/queryables", OgcApi.REL_QUERYABLES, OgcApi.SCHEMA_JSON, "Queryable properties")));
         FeatureQueries.Extent extent = queries.extent(c);
@@ -367,19 +368,15 @@ class FeaturesController {
     }
 
     private List<Link> pageLinks(ItemsQuery q, String b, FeatureCollectionDefinition c) {
-        var self = ServletUriComponentsBuilder.fromCurrentRequest();
         List<Link> links = new ArrayList<>();
-        links.add(new Link(self.cloneBuilder().replaceQueryParam("f", "json").toUriString(), OgcApi.REL_SELF,
-                OgcApi.GEO_JSON, "This page"));
-        links.add(new Link(self.cloneBuilder().replaceQueryParam("f", "html").toUriString(), OgcApi.REL_ALTERNATE,
-                OgcApi.HTML, "This page as HTML"));
-        links.add(new Link(self.cloneBuilder().replaceQueryParam("f", "json")
-                .replaceQueryParam("offset", q.offset() + q.limit()).replaceQueryParam("limit", q.limit()).toUriString(),
+        links.add(new Link(RequestLinks.current(Map.of("f", "json")), OgcApi.REL_SELF, OgcApi.GEO_JSON, "This page"));
+        links.add(new Link(RequestLinks.current(Map.of("f", "html")), OgcApi.REL_ALTERNATE, OgcApi.HTML,
+                "This page as HTML"));
+        links.add(new Link(RequestLinks.current(Map.of("f", "json", "offset", q.offset() + q.limit(), "limit", q.limit())),
                 OgcApi.REL_NEXT, OgcApi.GEO_JSON, "Next page"));
         if (q.offset() > 0) {
-            links.add(new Link(self.cloneBuilder().replaceQueryParam("f", "json")
-                    .replaceQueryParam("offset", Math.max(0, q.offset() - q.limit())).replaceQueryParam("limit", q.limit())
-                    .toUriString(), OgcApi.REL_PREV, OgcApi.GEO_JSON, "Previous page"));
+            links.add(new Link(RequestLinks.current(Map.of("f", "json", "offset", Math.max(0, q.offset() - q.limit()),
+                    "limit", q.limit())), OgcApi.REL_PREV, OgcApi.GEO_JSON, "Previous page"));
         }
         links.add(new Link(b + "/collections/" + c.id(), OgcApi.REL_COLLECTION, OgcApi.JSON, c.title()));
         return links;
