@@ -60,6 +60,10 @@ class DatabaseConfiguration {
         }
         // Keep every connection warm: a fresh backend pays ~24 ms PROJ set-up on its first ST_Transform
         // (DESIGN.md, PostGIS traps), so the pool never shrinks below its maximum.
+        // Plan every statement for its actual values. pgjdbc switches to a server-prepared generic plan after five
+        // executions; for spatial statements that plan misjudges selectivity and can evaluate ST_Transform of a
+        // bound envelope per row (DESIGN.md, PostGIS traps). Planning costs ~0.1 ms; a wrong plan costs tens of ms.
+        dataSource.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
         dataSource.setMaximumPoolSize(properties.poolSize());
         dataSource.setMinimumIdle(properties.poolSize());
         return dataSource;

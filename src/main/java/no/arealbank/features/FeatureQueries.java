@@ -80,8 +80,11 @@ class FeatureQueries {
                 .query(Long.class).single();
     }
 
-    /** Streams the page's Features (JSON text each) to {@code sink}, in order. */
-    void page(ItemsQuery q, Consumer<String> sink) {
+    /**
+     * Streams the page's Features to {@code sink}, in order, each as the UTF-8 JSON text PostGIS wrote: the driver's
+     * raw bytes of the text column, never decoded into a Java string.
+     */
+    void page(ItemsQuery q, Consumer<byte[]> sink) {
         FeatureCollectionDefinition c = q.collection();
         Where w = where(q);
         String order = q.sort().stream()
@@ -95,7 +98,7 @@ class FeatureQueries {
         params.put("limit", q.limit());
         params.put("offset", q.offset());
         jdbc.sql(sql).params(params).query(rs -> {
-            sink.accept(rs.getString(1));
+            sink.accept(rs.getBytes(1));
         });
     }
 
