@@ -1,12 +1,13 @@
 package no.arealbank.plots;
 
-import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 
 /**
- * Published after a plot was created, changed, archived or restored (in the writer's transaction).
- * Carries the envelopes (EPSG:25832) of the old and new geometry so listeners such as a tile cache can
- * invalidate exactly what the change touched; either may be null.
+ * Published after a plot was created, changed, archived or restored (in the writer's transaction; listeners that
+ * act on the committed state listen after commit). Carries the old and new geometry (EPSG:25832, copies) so that a
+ * tile cache can drop exactly the tiles the change touched; {@code oldGeometry} is null for a new or restored plot,
+ * {@code newGeometry} for an archived one.
  */
-public record PlotChanged(long plotId, String municipalityNumber, String action, int version, Envelope oldExtent,
-        Envelope newExtent) {
+public record PlotChanged(long plotId, String municipalityNumber, String action, int version, Geometry oldGeometry,
+        Geometry newGeometry) {
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -111,7 +111,7 @@ public class PlotService {
             requireVersion(plot, ifMatch);
         }
         String before = snapshot(plot.id);
-        Envelope old = plot.geom.getEnvelopeInternal();
+        Geometry old = plot.geom.copy();
         plot.archivedAt = Instant.now();
         stamp(plot, actor);
         plots.saveAndFlush(plot);
@@ -149,7 +149,7 @@ public class PlotService {
         PlotRequest.Properties.DERIVED.forEach(props::remove);
         ValidPlot valid = validator.validate(json.treeToValue(feature, PlotRequest.class), SupportedCrs.EPSG_25832);
         String before = snapshot(plot.id);
-        Envelope old = plot.geom.getEnvelopeInternal();
+        Geometry old = plot.geom.copy();
         requireWrite(actor, valid.municipalityNumber());
         requireFreeMatrikkel(valid, plot.id);
         valid.applyTo(plot);
@@ -171,7 +171,7 @@ public class PlotService {
         requireWrite(actor, valid.municipalityNumber());
         requireFreeMatrikkel(valid, plot.id);
         String before = snapshot(plot.id);
-        Envelope old = plot.geom.getEnvelopeInternal();
+        Geometry old = plot.geom.copy();
         valid.applyTo(plot);
         stamp(plot, actor);
         plots.saveAndFlush(plot);
@@ -241,11 +241,12 @@ public class PlotService {
         plot.updatedBy = actor.username();
     }
 
-    private void record(Plot plot, String action, String before, Envelope oldExtent) {
+    private void record(Plot plot, String action, String before, Geometry oldGeometry) {
         String after = snapshot(plot.id);
         history.record(ENTITY, plot.id, action, plot.version, plot.updatedBy, before, after);
-        Envelope newExtent = plot.archived() ? null : plot.geom.getEnvelopeInternal();
-        events.publishEvent(new PlotChanged(plot.id, plot.municipalityNumber, action, plot.version, oldExtent, newExtent));
+        Geometry newGeometry = plot.archived() ? null : plot.geom.copy();
+        events.publishEvent(new PlotChanged(plot.id, plot.municipalityNumber, action, plot.version, oldGeometry,
+                newGeometry));
     }
 
     /** The Feature as stored, geometry in EPSG:25832 (history snapshots and merge-patch base). */

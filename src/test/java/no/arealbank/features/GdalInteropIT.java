@@ -31,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import no.arealbank.Api;
+import no.arealbank.Gdal;
 import no.arealbank.SampleRegionTest;
 
 import tools.jackson.databind.JsonNode;
@@ -59,7 +60,6 @@ import tools.jackson.databind.JsonNode;
  */
 class GdalInteropIT extends SampleRegionTest {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final List<String> COLLECTIONS = List.of("plots", "zones", "hazards", "municipalities",
             "business-hubs", "plans");
     private static final String PUBLIC_PLOTS = "plot WHERE published AND archived_at IS NULL";
@@ -87,10 +87,10 @@ class GdalInteropIT extends SampleRegionTest {
 
     @Test
     void ogrinfoListsEveryCollection() {
-        Run r = gdal(Map.of(), "ogrinfo", "-ro", "-so", landing());
+        Gdal.Run r = gdal(Map.of(), "ogrinfo", "-ro", "-so", landing());
         r.assertOk();
         Set<String> layers = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^\\d+: (\\S+) ").matcher(r.stdout);
+        Matcher m = Pattern.compile("(?m)^\\d+: (\\S+) ").matcher(r.stdout());
         while (m.find()) {
             layers.add(m.group(1));
         }
@@ -109,9 +109,9 @@ class GdalInteropIT extends SampleRegionTest {
         List<String> expected = jdbc.sql(PUBLIC_IDS.get(collection)).query(String.class).list();
         assertThat(expected).as("the sample region has %s", collection).isNotEmpty();
 
-        Run info = gdal(Map.of(), "ogrinfo", "-ro", "-so", "-al", landing(), collection);
+        Gdal.Run info = gdal(Map.of(), "ogrinfo", "-ro", "-so", "-al", landing(), collection);
         info.assertOk();
-        Matcher count = Pattern.compile("Feature Count: (-?\\d+)").matcher(info.stdout);
+        Matcher count = Pattern.compile("Feature Count: (-?\\d+)").matcher(info.stdout());
         assertThat(count.find()).as(info.describe()).isTrue();
         assertThat(Long.parseLong(count.group(1))).as(info.describe()).isEqualTo(expected.size());
 
@@ -151,14 +151,14 @@ class GdalInteropIT extends SampleRegionTest {
     void attributeFilterIsSentAsServerSideCqlText() {
         for (String where : plotFilters()) {
             List<String> expected = plotIdsWhere(where);
-            Run r = gdal(Map.of("CPL_DEBUG", "ON", "OGR_OAPIF_ALLOW_CQL_TEXT", "YES"), "ogr2ogr", "-f", "CSV",
+            Gdal.Run r = gdal(Map.of("CPL_DEBUG", "ON", "OGR_OAPIF_ALLOW_CQL_TEXT", "YES"), "ogr2ogr", "-f", "CSV",
                     "/vsistdout/", landing(), "-oo", "PAGE_SIZE=10", "-sql",
                     "SELECT FID AS fid FROM plots WHERE " + where);
             r.assertOk();
             List<String> items = dataRequests(r, "plots");
             assertThat(items).as("every items request carries the filter\n%s", r.describe())
                     .isNotEmpty().allMatch(u -> u.contains("filter="));
-            assertThat(csvColumn(r.stdout)).as("%s\n%s", where, r.describe())
+            assertThat(csvColumn(r.stdout())).as("%s\n%s", where, r.describe())
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
     }
@@ -211,13 +211,13 @@ class GdalInteropIT extends SampleRegionTest {
         long all = jdbc.sql("SELECT count(*) FROM " + PUBLIC_PLOTS).query(Long.class).single();
         assertThat((long) expected.size()).as("a box that selects some plots, not all").isBetween(1L, all - 1);
 
-        Run r = gdal(Map.of("CPL_DEBUG", "ON"), "ogr2ogr", "-f", "CSV", "/vsistdout/", landing(),
+        Gdal.Run r = gdal(Map.of("CPL_DEBUG", "ON"), "ogr2ogr", "-f", "CSV", "/vsistdout/", landing(),
                 "-oo", "PAGE_SIZE=10", "-spat", num(box[0]), num(box[1]), num(box[2]), num(box[3]),
                 "-sql", "SELECT FID AS fid FROM plots");
         r.assertOk();
         assertThat(itemRequests(r, "plots")).as("the box is sent to the server\n%s", r.describe())
                 .anyMatch(u -> u.contains("bbox="));
-        assertThat(csvColumn(r.stdout)).as(r.describe()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(csvColumn(r.stdout())).as(r.describe()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -226,18 +226,18 @@ class GdalInteropIT extends SampleRegionTest {
     @Test
     void ogr2ogrCopiesPlotsToAGeoPackageWithTheServicesAreas() {
         Path gpkg = tmp.resolve("plots.gpkg");
-        Run copy = gdal(Map.of(), "ogr2ogr", "-f", "GPKG", gpkg.toString(), landing(), "plots",
+        Gdal.Run copy = gdal(Map.of(), "ogr2ogr", "-f", "GPKG", gpkg.toString(), landing(), "plots",
                 "-t_srs", "EPSG:25832", "-nln", "plots", "-preserve_fid", "-oo", "PAGE_SIZE=50");
         copy.assertOk();
-        Run info = gdal(Map.of(), "ogrinfo", "-ro", "-so", gpkg.toString(), "plots");
+        Gdal.Run info = gdal(Map.of(), "ogrinfo", "-ro", "-so", gpkg.toString(), "plots");
         info.assertOk();
-        assertThat(info.stdout).as(info.describe()).contains("ID[\"EPSG\",25832]");
+        assertThat(info.stdout()).as(info.describe()).contains("ID[\"EPSG\",25832]");
 
-        Run sql = gdal(Map.of(), "ogr2ogr", "-f", "CSV", "/vsistdout/", gpkg.toString(), "-dialect", "SQLITE",
+        Gdal.Run sql = gdal(Map.of(), "ogr2ogr", "-f", "CSV", "/vsistdout/", gpkg.toString(), "-dialect", "SQLITE",
                 "-sql", "SELECT CAST(fid AS TEXT) AS plot_id, ST_Area(geom) AS area FROM plots");
         sql.assertOk();
         Map<String, Double> gpkgArea = new HashMap<>();
-        for (String[] row : csvRows(sql.stdout)) {
+        for (String[] row : csvRows(sql.stdout())) {
             assertThat(gpkgArea.put(unquote(row[0]), Double.parseDouble(unquote(row[1])))).isNull();
         }
 
@@ -291,13 +291,13 @@ class GdalInteropIT extends SampleRegionTest {
         double[] utm = jdbc.sql("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) "
                 + "AS e FROM " + PUBLIC_PLOTS + ") x").query((rs, i) -> new double[] {rs.getDouble(1),
                         rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();
-        Run formats = gdal(Map.of(), "ogrinfo", "--format", "OAPIF");
+        Gdal.Run formats = gdal(Map.of(), "ogrinfo", "--format", "OAPIF");
         formats.assertOk();
-        if (formats.stdout.contains("name=\"CRS\"")) {
+        if (formats.stdout().contains("name=\"CRS\"")) {
             // a GDAL with the CRS open option (not Debian 12's 3.6)
-            Run r = gdal(Map.of(), "ogrinfo", "-ro", "-so", "-al", "-oo", "CRS=EPSG:25832", landing(), "plots");
+            Gdal.Run r = gdal(Map.of(), "ogrinfo", "-ro", "-so", "-al", "-oo", "CRS=EPSG:25832", landing(), "plots");
             r.assertOk();
-            assertThat(r.stdout).as(r.describe()).contains("ID[\"EPSG\",25832]");
+            assertThat(r.stdout()).as(r.describe()).contains("ID[\"EPSG\",25832]");
             // the service gives its extent in CRS84 only, so GDAL may show it transformed (a larger box)
             double[] extent = extent(r);
             assertThat(extent[0]).as(r.describe()).isBetween(100_000.0, utm[0] + 1);
@@ -310,9 +310,9 @@ class GdalInteropIT extends SampleRegionTest {
                 + "ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 25832), 4326) AS e FROM " + PUBLIC_PLOTS + ") x")
                 .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
                 .single();
-        Run r = gdal(Map.of(), "ogrinfo", "-ro", "-so", "-al", landing(), "plots");
+        Gdal.Run r = gdal(Map.of(), "ogrinfo", "-ro", "-so", "-al", landing(), "plots");
         r.assertOk();
-        assertThat(r.stdout).as(r.describe()).contains("ID[\"EPSG\",4326]")
+        assertThat(r.stdout()).as(r.describe()).contains("ID[\"EPSG\",4326]")
                 .contains("Data axis to CRS axis mapping: 2,1");
         double[] extent = extent(r);
         for (int i = 0; i < 4; i++) {
@@ -355,17 +355,17 @@ class GdalInteropIT extends SampleRegionTest {
         Map<String, String> plot = jdbc.sql("SELECT id::text AS id, name FROM " + PUBLIC_PLOTS
                 + " ORDER BY id DESC LIMIT 1").query((rs, i) -> Map.of("id", rs.getString(1), "name",
                         rs.getString(2))).single();
-        Run r = gdal(Map.of("CPL_DEBUG", "ON"), "ogrinfo", "-ro", "-q", landing(), "plots", "-fid", plot.get("id"));
+        Gdal.Run r = gdal(Map.of("CPL_DEBUG", "ON"), "ogrinfo", "-ro", "-q", landing(), "plots", "-fid", plot.get("id"));
         r.assertOk();
-        assertThat(r.stdout).as(r.describe()).contains("OGRFeature(plots):" + plot.get("id"))
+        assertThat(r.stdout()).as(r.describe()).contains("OGRFeature(plots):" + plot.get("id"))
                 .contains("name (String) = " + plot.get("name"));
 
         String planId = jdbc.sql("SELECT max(plan_id) FROM plan").query(String.class).single();
-        Run p = gdal(Map.of("CPL_DEBUG", "ON"), "ogrinfo", "-ro", "-q", landing(), "plans", "-where",
+        Gdal.Run p = gdal(Map.of("CPL_DEBUG", "ON"), "ogrinfo", "-ro", "-q", landing(), "plans", "-where",
                 "id = '" + planId + "'");
         p.assertOk();
-        assertThat(p.stdout).as(p.describe()).contains("planId (String) = " + planId);
-        assertThat(p.stdout.split("OGRFeature\\(plans\\)", -1).length - 1).as(p.describe()).isEqualTo(1);
+        assertThat(p.stdout()).as(p.describe()).contains("planId (String) = " + planId);
+        assertThat(p.stdout().split("OGRFeature\\(plans\\)", -1).length - 1).as(p.describe()).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -420,7 +420,7 @@ class GdalInteropIT extends SampleRegionTest {
                 .param("y1", box[3] + grow).query(Long.class).single();
     }
 
-    private record Read(List<String> ids, Run run) {
+    private record Read(List<String> ids, Gdal.Run run) {
     }
 
     /**
@@ -430,10 +430,10 @@ class GdalInteropIT extends SampleRegionTest {
     private Read readIds(String dataset, String layer, int pageSize, String where) {
         String column = STRING_IDS.contains(layer) ? "id" : "FID AS fid";
         String sql = "SELECT " + column + " FROM \"" + layer + "\"" + (where == null ? "" : " WHERE " + where);
-        Run r = gdal(Map.of("CPL_DEBUG", "ON"), "ogr2ogr", "-f", "CSV", "/vsistdout/", dataset,
+        Gdal.Run r = gdal(Map.of("CPL_DEBUG", "ON"), "ogr2ogr", "-f", "CSV", "/vsistdout/", dataset,
                 "-oo", "PAGE_SIZE=" + pageSize, "-sql", sql);
         r.assertOk();
-        return new Read(csvColumn(r.stdout), r);
+        return new Read(csvColumn(r.stdout()), r);
     }
 
     /** The pages really came from the server: at least 3 item requests with distinct offsets, none over the size. */
@@ -451,14 +451,14 @@ class GdalInteropIT extends SampleRegionTest {
     }
 
     /** The items requests after the first, which GDAL sends unfiltered to learn the layer's fields. */
-    private static List<String> dataRequests(Run r, String layer) {
+    private static List<String> dataRequests(Gdal.Run r, String layer) {
         List<String> all = itemRequests(r, layer);
         return all.isEmpty() ? all : all.subList(1, all.size());
     }
 
-    private static List<String> itemRequests(Run r, String layer) {
+    private static List<String> itemRequests(Gdal.Run r, String layer) {
         List<String> urls = new ArrayList<>();
-        Matcher m = FETCH.matcher(r.stderr);
+        Matcher m = FETCH.matcher(r.stderr());
         while (m.find()) {
             if (m.group(1).contains("/collections/" + layer + "/items")) {
                 urls.add(m.group(1));
@@ -467,8 +467,8 @@ class GdalInteropIT extends SampleRegionTest {
         return urls;
     }
 
-    private static double[] extent(Run r) {
-        Matcher m = Pattern.compile("Extent: \\((\\S+), (\\S+)\\) - \\((\\S+), (\\S+)\\)").matcher(r.stdout);
+    private static double[] extent(Gdal.Run r) {
+        Matcher m = Pattern.compile("Extent: \\((\\S+), (\\S+)\\) - \\((\\S+), (\\S+)\\)").matcher(r.stdout());
         assertThat(m.find()).as(r.describe()).isTrue();
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
                 Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))};
@@ -510,62 +510,8 @@ class GdalInteropIT extends SampleRegionTest {
         return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 
-    record Run(List<String> command, int exit, String stdout, String stderr) {
-
-        void assertOk() {
-            assertThat(exit).as("exit code of %s", describe()).isZero();
-        }
-
-        String describe() {
-            return String.join(" ", command) + "\n--- exit " + exit + "\n--- stdout:\n" + clip(stdout)
-                    + "\n--- stderr:\n" + clip(stderr);
-        }
-
-        private static String clip(String s) {
-            return s.length() <= 12_000 ? s : s.substring(0, 6_000) + "\n[… " + (s.length() - 12_000)
-                    + " characters …]\n" + s.substring(s.length() - 6_000);
-        }
-    }
-
-    /** Runs a GDAL command with a timeout, no proxy, 30 s HTTP timeout and CPL_DEBUG=OFF unless overridden. */
-    private Run gdal(Map<String, String> env, String... command) {
-        List<String> cmd = Arrays.asList(command);
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
-        Map<String, String> e = pb.environment();
-        e.keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).endsWith("_proxy")
-                || k.toUpperCase(Locale.ROOT).startsWith("GDAL_HTTP_PROXY")
-                || k.toUpperCase(Locale.ROOT).startsWith("GDAL_HTTPS_PROXY"));
-        e.put("NO_PROXY", "127.0.0.1,localhost");
-        e.put("no_proxy", "127.0.0.1,localhost");
-        e.put("GDAL_HTTP_TIMEOUT", "30");
-        e.put("CPL_DEBUG", "OFF");
-        Map<String, String> extra = new LinkedHashMap<>(env);
-        e.putAll(extra);
-        try {
-            Path out = Files.createTempFile(tmp, "gdal", ".out");
-            Path err = Files.createTempFile(tmp, "gdal", ".err");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-            Process p;
-            try {
-                p = pb.start();
-            } catch (IOException notInstalled) {
-                return fail("cannot run %s (bin/setup installs gdal-bin): %s", command[0], notInstalled.getMessage());
-            }
-            if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return fail("%s did not finish within %s\n--- stderr:\n%s", String.join(" ", cmd), TIMEOUT,
-                        Files.readString(err, StandardCharsets.UTF_8));
-            }
-            List<String> shown = new ArrayList<>();
-            extra.forEach((k, v) -> shown.add(k + "=" + v));
-            shown.addAll(cmd);
-            return new Run(shown, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+    /** Runs a GDAL command in the test's temp dir (see {@link Gdal#run}). */
+    private Gdal.Run gdal(Map<String, String> env, String... command) {
+        return Gdal.run(tmp, env, command);
     }
 }

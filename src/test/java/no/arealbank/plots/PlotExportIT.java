@@ -43,6 +43,7 @@ import mil.nga.geopackage.features.user.FeatureRow;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 
 import no.arealbank.Api;
+import no.arealbank.Gdal;
 import no.arealbank.SampleRegionTest;
 
 import tools.jackson.databind.JsonNode;
@@ -367,10 +368,7 @@ class PlotExportIT extends SampleRegionTest {
     }
 
     /** Runs a GDAL tool and returns its output; fails on a non-zero exit. */
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(String.join(" ", command) + "\n" + out).isZero();
-        return out;
+    private String run(String... command) {
+        return Gdal.run(tmp, Map.of(), command).assertOk().stdout();
     }
 }

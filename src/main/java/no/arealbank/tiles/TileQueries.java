@@ -1,0 +1,152 @@
+package no.arealbank.tiles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import no.arealbank.shared.CrsTransformer;
+
+/**
+ * The SQL of a tile: one statement per tile in which PostGIS selects by the GiST index, clips and quantizes
+ * ({@code ST_AsMVTGeom}) and, for vector tiles, encodes ({@code ST_AsMVT}).
+ *
+ * <p>The index condition compares the stored EPSG:25832 geometry with the tile's bounds already transformed to
+ * EPSG:25832 here in Java (densified, so the curved edges are covered), bound as four numbers: no plan, generic or
+ * custom, can end up transforming the envelope per row, and the stored column is never transformed to be filtered.
+ */
+@Component
+class TileQueries {
+
+    /** Pixels (of 256) of data around each tile, so lines and outlines continue across tile edges. */
+    static final int BUFFER_PIXELS = 16;
+    /**
+     * Where the data can be (Norway with a margin, EPSG:3857); tiles outside are empty without asking the database.
+     * Lon 3–32, lat 56–72; plot validation keeps plots within lon 4–31.5, lat 57.9–71.3.
+     */
+    static final Envelope DATA_DOMAIN = new Envelope(333958, 3562223, 7558416, 11753184);
+
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
+    private final JdbcClient jdbc;
+
+    TileQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A prepared statement for one tile: the SQL and its bound values; null bounds mean "certainly empty". */
+    record Statement(String sql, Map<String, Object> params) {
+    }
+
+    /** The vector tile of a layer, or an empty array when nothing is there. */
+    byte[] mvt(TileLayer layer, TileAddress tile) {
+        Statement s = mvtStatement(layer, tile);
+        if (s == null) {
+            return new byte[0];
+        }
+        byte[] mvt = jdbc.sql(s.sql()).params(s.params()).query(byte[].class).single();
+        return mvt == null ? new byte[0] : mvt;
+    }
+
+    /** The features of a tile for drawing, geometries in pixels of a {@code size}² image (y down). */
+    List<RasterFeature> raster(TileLayer layer, TileAddress tile, int size) {
+        Statement s = rasterStatement(layer, tile, size);
+        if (s == null) {
+            return List.of();
+        }
+        WKBReader wkb = new WKBReader(GEOMETRY);
+        List<RasterFeature> features = new ArrayList<>();
+        jdbc.sql(s.sql()).params(s.params()).query(rs -> {
+            try {
+                features.add(new RasterFeature(wkb.read(rs.getBytes(1)), layer.id(), rs.getString(2), rs.getString(3)));
+            } catch (ParseException e) {
+                throw new IllegalStateException("PostGIS returned invalid WKB", e);
+            }
+        });
+        return features;
+    }
+
+    /** The vector tile statement, or null when the tile is outside the data domain or the layer's zooms. */
+    Statement mvtStatement(TileLayer layer, TileAddress tile) {
+        Map<String, Object> params = bounds(layer, tile, TileFormat.MVT.extent);
+        if (params == null) {
+            return null;
+        }
+        params.put("layer", layer.id());
+        String attributes = layer.attributes().stream().map(a -> a.sql() + " AS \"" + a.name() + "\"")
+                .collect(Collectors.joining(", "));
+        String fid = layer.idSql() == null ? "" : layer.idSql() + " AS __fid, ";
+        String sql = "SELECT ST_AsMVT(t.*, :layer, :extent, 'geom'" + (layer.idSql() == null ? "" : ", '__fid'")
+                + ") FROM (SELECT " + fid + attributes + ", " + clipped(layer) + " AS geom FROM " + layer.from()
+                + " WHERE " + where(layer) + ") t WHERE t.geom IS NOT NULL";
+        return new Statement(sql, params);
+    }
+
+    /** The raster statement (WKB in pixels, purpose, status), or null like {@link #mvtStatement}. */
+    Statement rasterStatement(TileLayer layer, TileAddress tile, int size) {
+        Map<String, Object> params = bounds(layer, tile, size);
+        if (params == null) {
+            return null;
+        }
+        String sql = "SELECT ST_AsBinary(t.geom), t.purpose, t.status FROM (SELECT " + clipped(layer) + " AS geom, "
+                + layer.purposeSql() + " AS purpose, " + layer.statusSql() + " AS status FROM " + layer.from()
+                + " WHERE " + where(layer) + (layer.idSql() == null ? "" : " ORDER BY " + layer.idSql())
+                + ") t WHERE t.geom IS NOT NULL";
+        return new Statement(sql, params);
+    }
+
+    private static String clipped(TileLayer layer) {
+        String geometry = layer.simplify() ? "ST_Simplify(" + layer.geometry() + ", :tolerance, true)" : layer.geometry();
+        return "ST_AsMVTGeom(ST_Transform(" + geometry + ", 3857), ST_MakeEnvelope(:xmin, :ymin, :xmax, :ymax, 3857), "
+                + ":extent, :buffer, true)";
+    }
+
+    private static String where(TileLayer layer) {
+        return "(" + layer.visible() + ") AND " + layer.geometry()
+                + " && ST_MakeEnvelope(:imin_x, :imin_y, :imax_x, :imax_y, 25832)";
+    }
+
+    /**
+     * The bound values of a tile statement: the tile in EPSG:3857, the MVT extent and buffer, the simplification
+     * tolerance, and the EPSG:25832 box for the index. Null when there can be no data.
+     */
+    private static Map<String, Object> bounds(TileLayer layer, TileAddress tile, int extent) {
+        if (!layer.covers(tile.z())) {
+            return null;
+        }
+        Envelope e = tile.envelope();
+        double margin = tile.size() * BUFFER_PIXELS / 256;
+        Envelope grown = new Envelope(e);
+        grown.expandBy(margin);
+        Envelope search = grown.intersection(DATA_DOMAIN);
+        if (search.isNull()) {
+            return null;
+        }
+        Geometry box = Densifier.densify(GEOMETRY.toGeometry(search), Math.max(search.getWidth(), search.getHeight()) / 16);
+        Envelope index = CrsTransformer.transform(box, 3857, 25832).getEnvelopeInternal();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("xmin", e.getMinX());
+        p.put("ymin", e.getMinY());
+        p.put("xmax", e.getMaxX());
+        p.put("ymax", e.getMaxY());
+        p.put("extent", extent);
+        p.put("buffer", extent * BUFFER_PIXELS / 256);
+        // half an MVT unit, in metres on the ground at 60° N (EPSG:3857 metres are about twice as long there)
+        p.put("tolerance", tile.size() / TileFormat.MVT.extent / 4);
+        p.put("imin_x", index.getMinX());
+        p.put("imin_y", index.getMinY());
+        p.put("imax_x", index.getMaxX());
+        p.put("imax_y", index.getMaxY());
+        return p;
+    }
+}

@@ -1,0 +1,54 @@
+package no.arealbank.tiles;
+
+import java.util.List;
+
+import org.locationtech.jts.geom.util.AffineTransformation;
+import org.springframework.stereotype.Service;
+
+/** Tiles through the cache: rendered by PostGIS (MVT) or drawn from PostGIS's clipped geometries (PNG). */
+@Service
+class TileService {
+
+    private final TileQueries queries;
+    private final TileCache cache;
+    private final PngTileRenderer png;
+
+    TileService(TileQueries queries, TileCache cache, PngTileRenderer png) {
+        this.queries = queries;
+        this.cache = cache;
+        this.png = png;
+    }
+
+    TileCache.Lookup tile(TileLayer layer, TileAddress address, TileFormat format) {
+        TileCache.Key key = new TileCache.Key(layer.id(), address.z(), address.x(), address.y(), format);
+        return cache.get(key, () -> new Tile(render(layer, address, format)));
+    }
+
+    /** The gzip bytes of a vector tile; made once, then kept with the tile. */
+    byte[] gzip(TileLayer layer, TileAddress address, Tile tile) {
+        boolean made = tile.hasGzip();
+        byte[] gzip = tile.gzip();
+        if (!made) {
+            cache.grown(new TileCache.Key(layer.id(), address.z(), address.x(), address.y(), TileFormat.MVT), tile);
+        }
+        return gzip;
+    }
+
+    private byte[] render(TileLayer layer, TileAddress address, TileFormat format) {
+        if (!format.raster()) {
+            return queries.mvt(layer, address);
+        }
+        // PostGIS clips and snaps to the output's pixels; the renderer draws in a 256 grid and scales @2x itself
+        List<RasterFeature> features = queries.raster(layer, address, format.extent);
+        if (features.isEmpty()) {
+            return png.empty(format.extent);
+        }
+        if (format.extent != PngTileRenderer.TILE_SIZE) {
+            AffineTransformation toTileGrid = AffineTransformation.scaleInstance(
+                    (double) PngTileRenderer.TILE_SIZE / format.extent, (double) PngTileRenderer.TILE_SIZE / format.extent);
+            features = features.stream().map(f -> new RasterFeature(toTileGrid.transform(f.geometry()), f.layer(),
+                    f.purpose(), f.availability())).toList();
+        }
+        return png.render(features, format.extent);
+    }
+}

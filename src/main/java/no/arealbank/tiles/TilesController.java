@@ -1,0 +1,174 @@
+package no.arealbank.tiles;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import no.arealbank.shared.BadParameterException;
+
+/**
+ * {@code /tiles/{layer}/{z}/{x}/{y}.mvt}, {@code .png} and {@code @2x.png} (WebMercatorQuad, XYZ order), TileJSON
+ * 3.0 at {@code /tiles/{layer}.json} and the list of layers at {@code /tiles}.
+ *
+ * <p>Every tile answer carries a strong ETag (304 for a matching {@code If-None-Match}), {@code Cache-Control} for
+ * browsers and CDNs, and {@code X-Cache: HIT|MISS}. Vector tiles are gzip-compressed when the client accepts it;
+ * an empty vector tile is {@code 204 No Content}, an empty PNG a transparent image.
+ */
+@RestController
+class TilesController {
+
+    private static final Pattern TILE = Pattern.compile("(\\d{1,8})(@2x)?\\.(mvt|png)");
+    static final String ATTRIBUTION = "Arealbank; kommunegrenser © Kartverket (CC BY 4.0)";
+
+    private final TileLayers layers;
+    private final TileService tiles;
+    private final TileJson tileJson;
+    private final CacheControl cacheControl;
+
+    TilesController(TileLayers layers, TileService tiles, TileJson tileJson, TilesSettings settings) {
+        this.layers = layers;
+        this.tiles = tiles;
+        this.tileJson = tileJson;
+        this.cacheControl = CacheControl.maxAge(settings.maxAge()).cachePublic();
+    }
+
+    @GetMapping("/tiles")
+    Map<String, Object> list() {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles").toUriString();
+        List<Map<String, Object>> list = layers.all().stream().map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", l.id());
+            m.put("title", l.title());
+            m.put("minzoom", l.minZoom());
+            m.put("maxzoom", l.maxZoom());
+            m.put("tilejson", base + "/" + l.id() + ".json");
+            m.put("mvt", base + "/" + l.id() + "/{z}/{x}/{y}.mvt");
+            m.put("png", base + "/" + l.id() + "/{z}/{x}/{y}.png");
+            m.put("png2x", base + "/" + l.id() + "/{z}/{x}/{y}@2x.png");
+            return m;
+        }).toList();
+        return Map.of("layers", list);
+    }
+
+    @GetMapping("/tiles/{layer}.json")
+    ResponseEntity<Map<String, Object>> tileJson(@PathVariable String layer) {
+        TileLayer l = layer(layer);
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/tiles").toUriString();
+        return ResponseEntity.ok().cacheControl(cacheControl).header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .body(tileJson.describe(l, base));
+    }
+
+    @GetMapping("/tiles/{layer}/{z}/{x}/{tile}")
+    ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x,
+            @PathVariable String tile, @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+        TileLayer l = layer(layer);
+        Matcher m = TILE.matcher(tile);
+        if (!m.matches() || (m.group(2) != null && m.group(3).equals("mvt"))) {
+            throw notFound("No tile '" + tile + "': tiles are {y}.mvt, {y}.png or {y}@2x.png");
+        }
+        TileFormat format = m.group(3).equals("mvt") ? TileFormat.MVT
+                : m.group(2) == null ? TileFormat.PNG : TileFormat.PNG_2X;
+        TileAddress address = address(z, x, m.group(1));
+        return respond(l, address, format, ifNoneMatch, acceptEncoding);
+    }
+
+    /** The HTTP answer for a tile; shared with the OGC API Tiles paths. */
+    ResponseEntity<byte[]> respond(TileLayer layer, TileAddress address, TileFormat format, String ifNoneMatch,
+            String acceptEncoding) {
+        TileCache.Lookup lookup = tiles.tile(layer, address, format);
+        Tile t = lookup.tile();
+        boolean gzip = format == TileFormat.MVT && !t.empty() && acceptsGzip(acceptEncoding);
+        String etag = gzip ? t.gzipEtag() : t.etag();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(etag);
+        headers.setCacheControl(cacheControl);
+        headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        headers.set("X-Cache", lookup.hit() ? "HIT" : "MISS");
+        if (matches(ifNoneMatch, t)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+        }
+        if (t.empty()) {
+            return ResponseEntity.status(HttpStatus.NO_CONTENT).headers(headers).build();
+        }
+        headers.setContentType(format.mediaType);
+        if (gzip) {
+            headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+            return ResponseEntity.ok().headers(headers).body(tiles.gzip(layer, address, t));
+        }
+        return ResponseEntity.ok().headers(headers).body(t.body());
+    }
+
+    TileLayer layer(String id) {
+        return layers.find(id).orElseThrow(() -> notFound("No tile layer '" + id + "'; layers: "
+                + layers.all().stream().map(TileLayer::id).toList()));
+    }
+
+    static TileAddress address(String z, String x, String y) {
+        int zoom = number(z, "z");
+        try {
+            return new TileAddress(zoom, number(x, "x"), number(y, "y"));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException(zoom < 0 || zoom > TileAddress.MAX_ZOOM ? "z" : "x, y", e.getMessage());
+        }
+    }
+
+    private static int number(String value, String name) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, "'" + value + "' is not a tile number");
+        }
+    }
+
+    /** Weak comparison (RFC 9110 13.1.2): either representation's tag, with or without W/, or *. */
+    private static boolean matches(String ifNoneMatch, Tile t) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String s = tag.trim();
+            if (s.startsWith("W/")) {
+                s = s.substring(2);
+            }
+            if (s.equals("*") || s.equals(t.etag()) || s.equals(t.gzipEtag())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            if (p[0].trim().equalsIgnoreCase("gzip")) {
+                return p.length < 2 || !p[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    static ErrorResponseException notFound(String detail) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        pd.setTitle("Not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+    }
+}

@@ -1,0 +1,19 @@
+package no.arealbank.tiles;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Min;
+
+/**
+ * @param cacheBytes bytes of tiles kept in memory (0 turns the cache off, e.g. to measure uncached rendering)
+ * @param maxAge     how long a browser or CDN may use a tile without asking again ({@code Cache-Control: max-age});
+ *                   after that it revalidates with its ETag and mostly gets 304
+ */
+@Validated
+@ConfigurationProperties("arealbank.tiles")
+record TilesSettings(@DefaultValue("268435456") @Min(0) long cacheBytes, @DefaultValue("60s") Duration maxAge) {
+}

@@ -1,0 +1,7 @@
+/**
+ * Map tiles: every layer as Mapbox Vector Tiles (one {@code ST_AsMVT} statement per tile) and as PNG drawn in
+ * Java from the same statement's clipped geometries, in the WebMercatorQuad grid; TileJSON and the OGC API Tiles
+ * paths; an in-memory tile cache bounded by bytes, with strong ETags, that a plot edit invalidates exactly where
+ * the old and new geometry touch.
+ */
+package no.arealbank.tiles;

@@ -1,0 +1,318 @@
+package no.arealbank.tiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+import javax.imageio.ImageIO;
+
+import java.awt.image.BufferedImage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.arealbank.Api;
+import no.arealbank.Gdal;
+import no.arealbank.SampleRegionTest;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Vector and raster tiles over real HTTP: contents read back by GDAL's MVT driver, PNGs decoded, caching with
+ * ETags, 304 and gzip, exact invalidation after a plot edit, drafts never in public tiles, bad addresses refused.
+ */
+class TilesIT extends SampleRegionTest {
+
+    /** A feature header of ogrinfo, or the MVT feature id GDAL's MVT driver shows as the field mvt_id. */
+    private static final Pattern FEATURE = Pattern.compile("OGRFeature\\(([\\w-]+)\\):\\d+|mvt_id \\(Integer64\\) = (\\d+)");
+
+    @TempDir
+    Path tmp;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    record Bytes(int status, Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                    .map(e -> e.getValue().get(0)).orElse(null);
+        }
+    }
+
+    private Bytes fetch(String path, String... headers) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+            for (int i = 0; i < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The z/x/y of the tile holding a lon/lat point. */
+    static int[] tileAt(double lon, double lat, int z) {
+        int n = 1 << z;
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        double r = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+        return new int[] {z, x, y};
+    }
+
+    private int[] tileOfPlot(long id, int z) {
+        Map<String, Object> p = jdbc.sql("SELECT ST_X(c) AS lon, ST_Y(c) AS lat FROM (SELECT ST_Transform("
+                + "ST_PointOnSurface(geom), 4326) AS c FROM plot WHERE id = :id) x").param("id", id).query().singleRow();
+        return tileAt(((Number) p.get("lon")).doubleValue(), ((Number) p.get("lat")).doubleValue(), z);
+    }
+
+    private static String path(String layer, int[] t, String ext) {
+        return "/tiles/" + layer + "/" + t[0] + "/" + t[1] + "/" + t[2] + ext;
+    }
+
+    /** Feature ids per layer in a vector tile, as GDAL's MVT driver reads them (the file path gives z/x/y). */
+    private Map<String, Set<Long>> readMvt(int[] t, byte[] mvt, String... extraArgs) throws IOException {
+        Path file = tmp.resolve(t[0] + "/" + t[1] + "/" + t[2] + ".pbf");
+        Files.createDirectories(file.getParent());
+        Files.write(file, mvt);
+        String[] cmd = new String[4 + extraArgs.length];
+        cmd[0] = "ogrinfo";
+        cmd[1] = "-ro";
+        cmd[2] = "-al";
+        System.arraycopy(extraArgs, 0, cmd, 3, extraArgs.length);
+        cmd[cmd.length - 1] = file.toString();
+        Gdal.Run r = Gdal.run(tmp, Map.of(), cmd).assertOk();
+        Map<String, Set<Long>> ids = new java.util.HashMap<>();
+        Matcher m = FEATURE.matcher(r.stdout());
+        String layer = null;
+        while (m.find()) {
+            if (m.group(1) != null) {
+                layer = m.group(1);
+                ids.computeIfAbsent(layer, k -> new HashSet<>());
+            } else {
+                ids.get(layer).add(Long.parseLong(m.group(2)));
+            }
+        }
+        return ids;
+    }
+
+    private long publishedPlot(String municipality) {
+        return jdbc.sql("SELECT min(id) FROM plot WHERE published AND archived_at IS NULL AND municipality_number = :m")
+                .param("m", municipality).query(Long.class).single();
+    }
+
+    @Test
+    void aPlotTileHoldsThePublishedPlotsThereWithTheirAttributes() throws IOException {
+        long id = publishedPlot("4028");
+        int[] t = tileOfPlot(id, 15);
+        Bytes tile = fetch(path("plots", t, ".mvt"));
+        assertThat(tile.status()).isEqualTo(200);
+        assertThat(tile.header("Content-Type")).isEqualTo("application/vnd.mapbox-vector-tile");
+        assertThat(readMvt(t, tile.body()).get("plots")).contains(id);
+
+        Path file = tmp.resolve(t[0] + "/" + t[1] + "/" + t[2] + ".pbf");
+        String info = Gdal.run(tmp, Map.of(), "ogrinfo", "-ro", "-q", file.toString(), "plots", "-where",
+                "mvt_id = " + id).assertOk().stdout();
+        Map<String, Object> db = jdbc.sql("SELECT purpose, availability, round(area_m2)::int AS area, name FROM plot "
+                + "WHERE id = :id").param("id", id).query().singleRow();
+        assertThat(info).contains("purpose (String) = " + db.get("purpose"))
+                .contains("availability (String) = " + db.get("availability"))
+                .contains("areaM2 (Integer) = " + db.get("area"))
+                .contains("permanentResidenceAllowed")
+                .contains("allowedUses (String) = ")
+                .contains("POLYGON");
+    }
+
+    @Test
+    void everyLayerServesVectorAndRasterTilesOverTheRegion() throws IOException {
+        // Dalen (Tokke): plots, zones, hazards, the municipality, Tokke teknologipark and plans are all near
+        for (String layer : List.of("plots", "zones", "hazards", "municipalities", "business-hubs", "plans")) {
+            // a municipality is drawn as its outline: at z8 the whole of Tokke's boundary is in the tile
+            int[] t = tileAt(7.99, 59.443, layer.equals("municipalities") ? 8 : 12);
+            Bytes mvt = fetch(path(layer, t, ".mvt"));
+            assertThat(mvt.status()).as(layer).isEqualTo(200);
+            assertThat(readMvt(t, mvt.body())).as(layer).containsKey(layer);
+            for (String ext : List.of(".png", "@2x.png")) {
+                Bytes png = fetch(path(layer, t, ext));
+                assertThat(png.status()).as(layer + ext).isEqualTo(200);
+                assertThat(png.header("Content-Type")).isEqualTo("image/png");
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+                assertThat(image.getWidth()).isEqualTo(ext.startsWith("@") ? 512 : 256);
+                assertThat(opaquePixels(image)).as(layer + ext + " draws something").isPositive();
+            }
+        }
+    }
+
+    private static int opaquePixels(BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) >>> 24) > 0) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void emptyTilesAreCheap204sOrTransparentImages() throws IOException {
+        int[] sea = tileAt(-30.0, 45.0, 14);
+        Bytes mvt = fetch(path("plots", sea, ".mvt"));
+        assertThat(mvt.status()).isEqualTo(204);
+        assertThat(mvt.body()).isEmpty();
+        Bytes png = fetch(path("plots", sea, ".png"));
+        assertThat(png.status()).isEqualTo(200);
+        assertThat(opaquePixels(ImageIO.read(new ByteArrayInputStream(png.body())))).isZero();
+        // inside Norway but where there is nothing, and below the layer's smallest zoom
+        assertThat(fetch(path("plots", tileAt(10.0, 62.0, 14), ".mvt")).status()).isEqualTo(204);
+        assertThat(fetch(path("plots", tileAt(8.49, 59.40, 3), ".mvt")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void tilesAreCachedWithStrongETagsConditionalRequestsAndGzip() throws IOException {
+        int[] t = tileOfPlot(publishedPlot("4034"), 14);
+        String p = path("plots", t, ".mvt");
+        Bytes first = fetch(p);
+        Bytes second = fetch(p);
+        assertThat(second.header("X-Cache")).isEqualTo("HIT");
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"[^\"]+\"");
+        assertThat(second.header("ETag")).isEqualTo(etag);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(first.header("Cache-Control")).contains("public").contains("max-age=");
+        assertThat(first.header("Vary")).contains("Accept-Encoding");
+
+        Bytes notModified = fetch(p, "If-None-Match", etag);
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.header("ETag")).isEqualTo(etag);
+        assertThat(fetch(p, "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
+
+        Bytes gzipped = fetch(p, "Accept-Encoding", "gzip");
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.header("ETag")).isNotEqualTo(etag);
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes()).isEqualTo(first.body());
+        assertThat(gzipped.body().length).isLessThan(first.body().length);
+        assertThat(fetch(p, "Accept-Encoding", "gzip", "If-None-Match", gzipped.header("ETag")).status()).isEqualTo(304);
+
+        Bytes png = fetch(path("plots", t, ".png"));
+        assertThat(fetch(path("plots", t, ".png"), "If-None-Match", png.header("ETag")).status()).isEqualTo(304);
+    }
+
+    @Test
+    void anEditInvalidatesExactlyTheTilesItsOldAndNewGeometryTouch() throws IOException {
+        long id = publishedPlot("4028");
+        int[] oldTile = tileOfPlot(id, 16);
+        int[] oldTileZ12 = tileOfPlot(id, 12);
+        int[] far = tileOfPlot(publishedPlot("4640"), 14);
+        for (int[] t : List.of(oldTile, oldTileZ12, far)) {
+            fetch(path("plots", t, ".mvt"));
+            fetch(path("plots", t, ".png"));
+        }
+        Bytes farBefore = fetch(path("plots", far, ".mvt"));
+        assertThat(farBefore.header("X-Cache")).isEqualTo("HIT");
+        String oldEtag = fetch(path("plots", oldTile, ".mvt")).header("ETag");
+        String oldPngEtag = fetch(path("plots", oldTile, ".png")).header("ETag");
+        assertThat(readMvt(oldTile, fetch(path("plots", oldTile, ".mvt")).body()).get("plots")).contains(id);
+
+        // move the plot about 3 km east (within Kviteseid): a different z16 tile
+        Api.Response plot = api().get("/api/plots/" + id + "?crs=EPSG:25832");
+        JsonNode geometry = plot.json().path("geometry");
+        String moved = shift(geometry.toString(), 3000);
+        Api.Response patched = api().as("admin", ADMIN_PASSWORD).header("If-Match", plot.header("ETag"))
+                .header("Content-Crs", "EPSG:25832").patch("/api/plots/" + id, "{\"geometry\":" + moved + "}");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        int[] newTile = tileOfPlot(id, 16);
+        assertThat(newTile).isNotEqualTo(oldTile);
+
+        Bytes oldAfter = fetch(path("plots", oldTile, ".mvt"));
+        assertThat(oldAfter.header("X-Cache")).isEqualTo("MISS");
+        assertThat(oldAfter.header("ETag")).isNotEqualTo(oldEtag);
+        assertThat(readMvt(oldTile, oldAfter.body()).getOrDefault("plots", Set.of())).doesNotContain(id);
+        Bytes oldPngAfter = fetch(path("plots", oldTile, ".png"));
+        assertThat(oldPngAfter.header("X-Cache")).isEqualTo("MISS");
+        assertThat(oldPngAfter.header("ETag")).isNotEqualTo(oldPngEtag);
+        assertThat(fetch(path("plots", oldTileZ12, ".mvt")).header("X-Cache")).as("every zoom").isEqualTo("MISS");
+        assertThat(readMvt(newTile, fetch(path("plots", newTile, ".mvt")).body()).get("plots")).contains(id);
+
+        Bytes farAfter = fetch(path("plots", far, ".mvt"));
+        assertThat(farAfter.header("X-Cache")).as("a far tile is not touched").isEqualTo("HIT");
+        assertThat(farAfter.header("ETag")).isEqualTo(farBefore.header("ETag"));
+    }
+
+    /** Adds {@code dx} metres to every x of a GeoJSON geometry in EPSG:25832. */
+    private static String shift(String geojson, double dx) {
+        Matcher m = Pattern.compile("\\[(-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?),").matcher(geojson);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, "[" + (Double.parseDouble(m.group(1)) + dx) + ",");
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Test
+    void draftsAndArchivedPlotsNeverAppearInPublicTiles() throws IOException {
+        List<Long> hidden = jdbc.sql("SELECT id FROM plot WHERE NOT published OR archived_at IS NOT NULL")
+                .query(Long.class).list();
+        assertThat(hidden).isNotEmpty();
+        for (long id : hidden) {
+            for (int z : new int[] {12, 16}) {
+                int[] t = tileOfPlot(id, z);
+                Bytes tile = fetch(path("plots", t, ".mvt"));
+                if (tile.status() == 200) {
+                    assertThat(readMvt(t, tile.body()).getOrDefault("plots", Set.of())).as("plot %d at z%d", id, z)
+                            .doesNotContain(id);
+                }
+            }
+        }
+    }
+
+    @Test
+    void describesEveryLayerAsTileJson() {
+        JsonNode list = api().get("/tiles").json();
+        assertThat(list.path("layers").size()).isEqualTo(6);
+        JsonNode doc = api().get("/tiles/plots.json").json();
+        assertThat(doc.path("tilejson").asString()).isEqualTo("3.0.0");
+        assertThat(doc.path("tiles").get(0).asString()).endsWith("/tiles/plots/{z}/{x}/{y}.mvt");
+        assertThat(doc.path("vector_layers").get(0).path("id").asString()).isEqualTo("plots");
+        assertThat(doc.path("vector_layers").get(0).path("fields").has("purpose")).isTrue();
+        assertThat(doc.path("vector_layers").get(0).path("fields").has("permanentResidenceAllowed")).isTrue();
+        JsonNode bounds = doc.path("bounds");
+        assertThat(bounds.get(0).asDouble()).isBetween(4.0, 9.0);
+        assertThat(bounds.get(3).asDouble()).isBetween(59.0, 62.0);
+        assertThat(doc.path("attribution").asString()).contains("Kartverket");
+    }
+
+    @Test
+    void badTileAddressesAreRefusedClearly() {
+        for (String bad : List.of("/tiles/plots/23/0/0.mvt", "/tiles/plots/2/4/0.mvt", "/tiles/plots/2/0/4.png",
+                "/tiles/plots/x/0/0.mvt")) {
+            Api.Response r = api().get(bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(api().get("/tiles/nothing/1/0/0.mvt").status()).isEqualTo(404);
+        assertThat(api().get("/tiles/plots/1/0/0.jpg").status()).isEqualTo(404);
+        assertThat(api().get("/tiles/plots/1/0/-1.mvt").status()).isEqualTo(404);
+        assertThat(api().get("/tiles/nothing.json").status()).isEqualTo(404);
+    }
+}
