@@ -26,11 +26,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -229,7 +226,7 @@ class PlotExports {
     }
 
     void geoJson(PlotFilter filter, Optional<Actor> reader, Download download) {
-        Where where = where(filter, reader);
+        PlotQueries.Where where = PlotQueries.where(filter, reader);
         Body body = new Body(download);
         run("geojson", reader, body, () -> inTransaction(() -> {
             Match match = match(where);
@@ -253,7 +250,7 @@ class PlotExports {
     }
 
     void csv(PlotFilter filter, Optional<Actor> reader, Download download) {
-        Where where = where(filter, reader);
+        PlotQueries.Where where = PlotQueries.where(filter, reader);
         Body body = new Body(download);
         run("csv", reader, body, () -> inTransaction(() -> {
             Match match = match(where);
@@ -269,7 +266,7 @@ class PlotExports {
     }
 
     void geoPackage(PlotFilter filter, Optional<Actor> reader, Download download) {
-        Where where = where(filter, reader);
+        PlotQueries.Where where = PlotQueries.where(filter, reader);
         Body body = new Body(download);
         run("gpkg", reader, body, () -> {
             Path dir = createTempDirectory();
@@ -294,7 +291,7 @@ class PlotExports {
 
     // --- the GeoPackage ---
 
-    private void writeGeoPackage(File file, Match match, Where where, PlotFilter.Sort sort) throws IOException {
+    private void writeGeoPackage(File file, Match match, PlotQueries.Where where, PlotFilter.Sort sort) throws IOException {
         GeoPackageManager.create(file);
         try (GeoPackage gpkg = GeoPackageManager.open(file)) {
             SpatialReferenceSystem srs = storageSrs().toGeoPackage();
@@ -464,7 +461,7 @@ class PlotExports {
         return values;
     }
 
-    private static String rowsSql(String geometry, Where where, PlotFilter.Sort sort) {
+    private static String rowsSql(String geometry, PlotQueries.Where where, PlotFilter.Sort sort) {
         return "SELECT " + ROW + ", " + geometry + FROM + " WHERE " + where.sql() + " ORDER BY " + sort.orderBy;
     }
 
@@ -472,7 +469,7 @@ class PlotExports {
     }
 
     /** Counts the match (and its EPSG:25832 extent) and refuses it when it is over the cap. */
-    private Match match(Where where) {
+    private Match match(PlotQueries.Where where) {
         Match match = jdbc.sql("""
                 SELECT n, ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
                   FROM (SELECT count(*) AS n, ST_Extent(p.geom) AS e FROM plot p WHERE %s) s
@@ -490,59 +487,6 @@ class PlotExports {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, pd, null);
         }
         return match;
-    }
-
-    record Where(String sql, Map<String, Object> params) {
-    }
-
-    /** The WHERE clause of {@code PlotQueries.list} (same filters, same visibility); values are bound. */
-    static Where where(PlotFilter f, Optional<Actor> reader) {
-        StringBuilder where = new StringBuilder(VISIBLE);
-        Map<String, Object> params = new HashMap<>();
-        params.put("allDrafts", reader.map(Actor::admin).orElse(false));
-        params.put("drafts", String.join(",", reader.map(Actor::municipalities).orElse(Set.of())));
-        if (f.municipalities() != null) {
-            where.append(" AND p.municipality_number = ANY (string_to_array(:municipalities, ','))");
-            params.put("municipalities", String.join(",", f.municipalities()));
-        }
-        if (f.purposes() != null) {
-            where.append(" AND p.purpose = ANY (string_to_array(:purposes, ','))");
-            params.put("purposes", String.join(",", f.purposes()));
-        }
-        if (f.allowedUses() != null) {
-            where.append(" AND p.allowed_uses @> string_to_array(:uses, ',')");
-            params.put("uses", String.join(",", f.allowedUses()));
-        }
-        if (f.permanentResidence() != null) {
-            where.append(" AND ('bustad' = ANY (p.allowed_uses)) = :permanent");
-            params.put("permanent", f.permanentResidence());
-        }
-        if (f.availability() != null) {
-            where.append(" AND p.availability = ANY (string_to_array(:availability, ','))");
-            params.put("availability", String.join(",", f.availability()));
-        }
-        if (f.minArea() != null) {
-            where.append(" AND p.area_m2 >= :minArea");
-            params.put("minArea", f.minArea());
-        }
-        if (f.maxArea() != null) {
-            where.append(" AND p.area_m2 <= :maxArea");
-            params.put("maxArea", f.maxArea());
-        }
-        if (f.maxPrice() != null) {
-            where.append(" AND ").append(PlotQueries.EFFECTIVE_PRICE).append(" <= :maxPrice");
-            params.put("maxPrice", f.maxPrice());
-        }
-        if (f.bbox() != null) {
-            // transform the envelope, not the column, so the GiST index on geom is used
-            where.append(" AND ST_Intersects(p.geom, ST_Transform(ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, :bboxSrid), 25832))");
-            params.put("minx", f.bbox()[0]);
-            params.put("miny", f.bbox()[1]);
-            params.put("maxx", f.bbox()[2]);
-            params.put("maxy", f.bbox()[3]);
-            params.put("bboxSrid", f.bboxCrs().srid());
-        }
-        return new Where(where.toString(), params);
     }
 
     /** Work inside the export transaction; I/O errors leave it unchecked (and roll it back). */

@@ -120,6 +120,32 @@ class PlotQueries {
     }
 
     Page list(PlotFilter f, Optional<Actor> reader, SupportedCrs crs) {
+        Where w = where(f, reader);
+        Map<String, Object> params = new HashMap<>(w.params());
+        String sql = """
+                WITH page AS (
+                    SELECT p.id, row_number() OVER (ORDER BY %1$s) AS ord
+                      FROM plot p WHERE %2$s
+                     ORDER BY %1$s LIMIT :limit OFFSET :offset)
+                SELECT (SELECT count(*) FROM plot p WHERE %2$s) AS matched,
+                       count(*) AS returned,
+                       coalesce(json_agg(%3$s ORDER BY page.ord), '[]'::json)::text AS features
+                  FROM page JOIN plot p ON p.id = page.id
+                  JOIN municipality m ON m.number = p.municipality_number
+                """.formatted(f.sort().orderBy, w.sql(), FEATURE)
+                + FROM.substring(FROM.indexOf("LEFT JOIN land_use_code"));
+        params.put("limit", f.limit());
+        params.put("offset", f.offset());
+        params.put("srid", crs.srid());
+        params.put("digits", crs.decimals());
+        return jdbc.sql(sql).params(params).query((rs, i) -> new Page(rs.getLong(1), rs.getInt(2), rs.getString(3))).single();
+    }
+
+    record Where(String sql, Map<String, Object> params) {
+    }
+
+    /** The WHERE clause of a plot filter for a reader (list, exports): same filters, same visibility; values bound. */
+    static Where where(PlotFilter f, Optional<Actor> reader) {
         StringBuilder where = new StringBuilder(VISIBLE);
         Map<String, Object> params = new HashMap<>();
         params.put("allDrafts", reader.map(Actor::admin).orElse(false));
@@ -165,22 +191,6 @@ class PlotQueries {
             params.put("maxy", f.bbox()[3]);
             params.put("bboxSrid", f.bboxCrs().srid());
         }
-        String sql = """
-                WITH page AS (
-                    SELECT p.id, row_number() OVER (ORDER BY %1$s) AS ord
-                      FROM plot p WHERE %2$s
-                     ORDER BY %1$s LIMIT :limit OFFSET :offset)
-                SELECT (SELECT count(*) FROM plot p WHERE %2$s) AS matched,
-                       count(*) AS returned,
-                       coalesce(json_agg(%3$s ORDER BY page.ord), '[]'::json)::text AS features
-                  FROM page JOIN plot p ON p.id = page.id
-                  JOIN municipality m ON m.number = p.municipality_number
-                """.formatted(f.sort().orderBy, where, FEATURE)
-                + FROM.substring(FROM.indexOf("LEFT JOIN land_use_code"));
-        params.put("limit", f.limit());
-        params.put("offset", f.offset());
-        params.put("srid", crs.srid());
-        params.put("digits", crs.decimals());
-        return jdbc.sql(sql).params(params).query((rs, i) -> new Page(rs.getLong(1), rs.getInt(2), rs.getString(3))).single();
+        return new Where(where.toString(), params);
     }
 }
