@@ -14,6 +14,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,10 +50,12 @@ class FeaturesController {
     private final FilterTranslator filters;
     private final OpenApiDocument openApi;
     private final TransactionTemplate readOnly;
+    private final ObjectProvider<OgcApiExtension> extensions;
     private final JsonMapper json = JsonMapper.builder().build();
 
     FeaturesController(CollectionRegistry registry, FeatureQueries queries, FeaturesSettings settings,
-            FilterTranslator filters, OpenApiDocument openApi, TransactionTemplate tx) {
+            FilterTranslator filters, OpenApiDocument openApi, TransactionTemplate tx,
+            ObjectProvider<OgcApiExtension> extensions) {
         this.registry = registry;
         this.queries = queries;
         this.settings = settings;
@@ -60,6 +63,18 @@ class FeaturesController {
         this.openApi = openApi;
         this.readOnly = new TransactionTemplate(tx.getTransactionManager());
         this.readOnly.setReadOnly(true);
+        this.extensions = extensions;
+    }
+
+    /** The conformance classes of this module and of every {@link OgcApiExtension}. */
+    private List<String> conformsTo() {
+        List<String> classes = new ArrayList<>(OgcApi.CONFORMANCE);
+        extensions.orderedStream().forEach(e -> classes.addAll(e.conformance()));
+        return classes;
+    }
+
+    private static Link link(OgcApiExtension.ExtensionLink l) {
+        return new Link(l.href(), l.rel(), l.type(), l.title());
     }
 
     enum Format { JSON, HTML }
@@ -84,12 +99,13 @@ class FeaturesController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Format format = format(f, accept);
         String b = base();
-        List<Link> links = List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 new Link(b + "?f=json", OgcApi.REL_SELF, OgcApi.JSON, "This document as JSON"),
                 new Link(b + "?f=html", OgcApi.REL_ALTERNATE, OgcApi.HTML, "This document as HTML"),
                 new Link(b + "/api", OgcApi.REL_SERVICE_DESC, OgcApi.OPENAPI_JSON, "The API definition (OpenAPI 3.0)"),
                 new Link(b + "/conformance", OgcApi.REL_CONFORMANCE, OgcApi.JSON, "Conformance classes"),
-                new Link(b + "/collections", OgcApi.REL_DATA, OgcApi.JSON, "The collections"));
+                new Link(b + "/collections", OgcApi.REL_DATA, OgcApi.JSON, "The collections")));
+        extensions.orderedStream().forEach(e -> e.landingLinks(b).forEach(l -> links.add(link(l))));
         String description = "Land ready for homes and businesses in Vest-Telemark and Sogn: plots, land-use zones, "
                 + "hazard zones, municipalities, business hubs and plans, as OGC API – Features.";
         if (format == Format.HTML) {
@@ -110,13 +126,13 @@ class FeaturesController {
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         if (format(f, accept) == Format.HTML) {
             StringBuilder body = new StringBuilder("<ul>");
-            OgcApi.CONFORMANCE.forEach(c -> body.append("<li>").append(HtmlPages.a(c, c)).append("</li>"));
+            conformsTo().forEach(c -> body.append("<li>").append(HtmlPages.a(c, c)).append("</li>"));
             body.append("</ul>");
             String b = base();
             return html(HtmlPages.page("Conformance", List.of(new Link(b, null, null, "Arealbank OGC API")),
                     body.toString(), null));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("conformsTo", OgcApi.CONFORMANCE));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("conformsTo", conformsTo()));
     }
 
     @GetMapping("/api")
@@ -168,6 +184,12 @@ class FeaturesController {
             rows.put("items", HtmlPages.a(b + "/collections/" + c.id() + "/items?f=html", "browse the items")
                     + " · " + HtmlPages.a(b + "/collections/" + c.id() + "/items?f=json", "GeoJSON"));
             rows.put("queryables", HtmlPages.a(b + "/collections/" + c.id() + "/queryables", "JSON Schema"));
+            List<String> more = new ArrayList<>();
+            extensions.orderedStream().forEach(e -> e.collectionLinks(b, c.id())
+                    .forEach(l -> more.add(HtmlPages.a(l.href(), l.title()))));
+            if (!more.isEmpty()) {
+                rows.put("more", String.join(" · ", more));
+            }
             rows.put("storage CRS", HtmlPages.esc(SupportedCrs.EPSG_25832.uri()));
             rows.put("CRS", HtmlPages.esc(String.join(", ", SupportedCrs.uris())));
             return html(HtmlPages.page(c.title(), List.of(new Link(b + "?f=html", null, null, "Arealbank OGC API"),
@@ -346,12 +368,14 @@ class FeaturesController {
         doc.put("id", c.id());
         doc.put("title", c.title());
         doc.put("description", c.description());
-        doc.put("links", List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 new Link(self + "?f=json", OgcApi.REL_SELF, OgcApi.JSON, "This collection"),
                 new Link(self + "?f=html", OgcApi.REL_ALTERNATE, OgcApi.HTML, "This collection as HTML"),
                 new Link(self + "/items", OgcApi.REL_ITEMS, OgcApi.GEO_JSON, "The items as GeoJSON"),
                 new Link(self + "/items?f=html", OgcApi.REL_ITEMS, OgcApi.HTML, "The items as HTML"),
                 new Link(self + "/queryables", OgcApi.REL_QUERYABLES, OgcApi.SCHEMA_JSON, "Queryable properties")));
+        extensions.orderedStream().forEach(e -> e.collectionLinks(b, c.id()).forEach(l -> links.add(link(l))));
+        doc.put("links", links);
         FeatureQueries.Extent extent = queries.extent(c);
         Map<String, Object> ext = new LinkedHashMap<>();
         if (extent.bbox() != null) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import no.arealbank.shared.SupportedCrs;
@@ -14,20 +15,22 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The API definition (OpenAPI 3.0.3) linked as {@code service-desc}: self-contained (no external {@code $ref}),
- * one path per collection so each lists its own queryables and properties. Generated from the registry and cached
- * per base URL.
+ * one path per collection so each lists its own queryables and properties. Generated from the registry, plus what
+ * each {@link OgcApiExtension} adds (OGC API – Tiles), and cached per base URL.
  */
 @Component
 class OpenApiDocument {
 
     private final CollectionRegistry registry;
     private final FeaturesSettings settings;
+    private final ObjectProvider<OgcApiExtension> extensions;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    OpenApiDocument(CollectionRegistry registry, FeaturesSettings settings) {
+    OpenApiDocument(CollectionRegistry registry, FeaturesSettings settings, ObjectProvider<OgcApiExtension> extensions) {
         this.registry = registry;
         this.settings = settings;
+        this.extensions = extensions;
     }
 
     String document(String baseUrl) {
@@ -62,6 +65,7 @@ class OpenApiDocument {
         ArrayNode tags = root.putArray("tags");
         tags.addObject().put("name", "Capabilities").put("description", "Landing page, conformance, collections");
         tags.addObject().put("name", "Data").put("description", "Features");
+        extensions.orderedStream().forEach(e -> e.describe(root));
         return root.toPrettyString();
     }
 
