@@ -22,7 +22,8 @@ class PlotFilterParser {
 
     /** The filter parameters both the list and the exports take. */
     private static final List<String> FILTERS = List.of("municipality", "purpose", "allowedUse", "permanentResidence",
-            "availability", "status", "minArea", "maxArea", "maxPrice", "bbox", "bbox-crs", "sort");
+            "availability", "status", "minArea", "maxArea", "minPrice", "maxPrice", "infra", "maxHubDistance",
+            "maxCentreDistance", "noHazards", "bbox", "bbox-crs", "sort");
     private static final List<String> LIST_ONLY = List.of("crs", "limit", "offset", "f");
 
     private final ReferenceData reference;
@@ -101,17 +102,38 @@ class PlotFilterParser {
         Boolean permanent = bool(p.get("permanentResidence"), "?permanentResidence");
         Double minArea = number(p.get("minArea"), "?minArea");
         Double maxArea = number(p.get("maxArea"), "?maxArea");
+        Double minPriceValue = number(p.get("minPrice"), "?minPrice");
+        BigDecimal minPrice = minPriceValue == null ? null : BigDecimal.valueOf(minPriceValue);
         Double maxPriceValue = number(p.get("maxPrice"), "?maxPrice");
         BigDecimal maxPrice = maxPriceValue == null ? null : BigDecimal.valueOf(maxPriceValue);
+        List<PlotFilter.Infrastructure> infrastructure = infrastructure(split(p.get("infra")));
+        Double maxHubDistance = number(p.get("maxHubDistance"), "?maxHubDistance");
+        Double maxCentreDistance = number(p.get("maxCentreDistance"), "?maxCentreDistance");
+        boolean noHazards = Boolean.TRUE.equals(bool(p.get("noHazards"), "?noHazards"));
         double[] bbox = bbox(p.get("bbox"));
         SupportedCrs bboxCrs = crs(p.get("bbox-crs"), "?bbox-crs");
         PlotFilter.Sort sort = PlotFilter.Sort.parse(p.get("sort"));
         if (sort == null) {
-            throw new BadParameterException("?sort", "one of id, area, -area, price, -price, name");
+            throw new BadParameterException("?sort", "one of id, area, -area, price, -price, name, distanceHub, "
+                    + "-distanceHub, distanceCentre, -distanceCentre");
         }
         int[] page = paging.limitAndOffset();
-        return new PlotFilter(municipalities, purposes, uses, permanent, availability, minArea, maxArea, maxPrice,
-                bbox, bboxCrs, sort, page[0], page[1]);
+        return new PlotFilter(municipalities, purposes, uses, permanent, availability, minArea, maxArea, minPrice,
+                maxPrice, infrastructure, maxHubDistance, maxCentreDistance, noHazards, bbox, bboxCrs, sort, page[0],
+                page[1]);
+    }
+
+    private static List<PlotFilter.Infrastructure> infrastructure(List<String> tokens) {
+        if (tokens == null) {
+            return null;
+        }
+        return tokens.stream().map(t -> {
+            PlotFilter.Infrastructure i = PlotFilter.Infrastructure.parse(t);
+            if (i == null) {
+                throw new BadParameterException("?infra", "'" + t + "' is not one of road, water, sewer, power, fibre");
+            }
+            return i;
+        }).distinct().toList();
     }
 
     /** A CRS parameter or header; blank means CRS84. */

@@ -22,6 +22,15 @@ class PlotQueries {
 
     static final String EFFECTIVE_PRICE = "coalesce(p.price_total, round(p.price_per_m2 * p.area_m2::numeric))";
 
+    /**
+     * Metres from plot {@code p} to the nearest business hub / kommunesenter, as {@code nearestBusinessHub} and
+     * {@code nearestCentre} are derived below ({@code <->} is a KNN search on the point's GiST index); for sorting.
+     */
+    static final String NEAREST_HUB_DISTANCE =
+            "(SELECT ST_Distance(h.geom, p.geom) FROM business_hub h ORDER BY h.geom <-> p.geom LIMIT 1)";
+    static final String NEAREST_CENTRE_DISTANCE = "(SELECT ST_Distance(c.geom, p.geom) FROM place c "
+            + "WHERE c.kind = 'kommunesenter' ORDER BY c.geom <-> p.geom LIMIT 1)";
+
     /** One Feature from a row of {@code plot p} joined as in {@link #FROM}. Binds :srid and :digits. */
     private static final String FEATURE = """
             json_build_object(
@@ -178,9 +187,29 @@ class PlotQueries {
             where.append(" AND p.area_m2 <= :maxArea");
             params.put("maxArea", f.maxArea());
         }
+        if (f.minPrice() != null) {
+            where.append(" AND ").append(EFFECTIVE_PRICE).append(" >= :minPrice");
+            params.put("minPrice", f.minPrice());
+        }
         if (f.maxPrice() != null) {
             where.append(" AND ").append(EFFECTIVE_PRICE).append(" <= :maxPrice");
             params.put("maxPrice", f.maxPrice());
+        }
+        if (f.infrastructure() != null) {
+            f.infrastructure().forEach(i -> where.append(" AND ").append(i.column).append(" = 'yes'"));
+        }
+        // "nearest within d" is "any within d": ST_DWithin lets the GiST index of the point table find them
+        if (f.maxHubDistance() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM business_hub h WHERE ST_DWithin(h.geom, p.geom, :maxHubDistance))");
+            params.put("maxHubDistance", f.maxHubDistance());
+        }
+        if (f.maxCentreDistance() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM place c WHERE c.kind = 'kommunesenter'"
+                    + " AND ST_DWithin(c.geom, p.geom, :maxCentreDistance))");
+            params.put("maxCentreDistance", f.maxCentreDistance());
+        }
+        if (f.noHazards()) {
+            where.append(" AND NOT EXISTS (SELECT 1 FROM hazard_zone z WHERE ST_Intersects(z.geom, p.geom))");
         }
         if (f.bbox() != null) {
             // transform the envelope, not the column, so the GiST index on geom is used

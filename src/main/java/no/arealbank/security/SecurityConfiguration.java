@@ -39,6 +39,8 @@ class SecurityConfiguration {
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
         // CSRF protects ambient credentials, i.e. a browser session cookie. A request that carries its own
         // Authorization header, or no session at all, cannot be forged that way (and then gets a clean 401).
+        // So an anonymous enquiry from the map page needs no token, while a POST that carries a session cookie
+        // (a signed-in planner's browser lured by another site) needs the token like every other write.
         RequestMatcher csrfRequired = request -> !isSafe(request.getMethod())
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && request.getRequestedSessionId() != null;
@@ -48,6 +50,9 @@ class SecurityConfiguration {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/plots/*/history").hasRole("PLANNER")
+                        // enquiries: anyone may send one (the map page, without signing in); only planners read them
+                        .requestMatchers(HttpMethod.POST, "/api/enquiries").permitAll()
+                        .requestMatchers("/api/enquiries", "/api/enquiries/**").hasRole("PLANNER")
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

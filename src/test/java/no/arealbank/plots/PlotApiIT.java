@@ -3,6 +3,7 @@ package no.arealbank.plots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -236,6 +237,161 @@ class PlotApiIT extends SampleRegionTest {
                 .isEqualTo(201);
         assertThat(admin.post("/api/plots", TestPlots.feature("4028", TestPlots.KVITESEID, 20).toString()).status())
                 .isEqualTo(201);
+    }
+
+    // --- the map page's filters: price floor, infrastructure, distances, hazards; sorting by distance ---
+
+    /** Public plots (what an anonymous list sees) matching an SQL condition on {@code plot p}, counted directly. */
+    private long publicCount(String condition) {
+        return jdbc.sql("SELECT count(*) FROM plot p WHERE p.published AND p.archived_at IS NULL AND (" + condition + ")")
+                .query(Long.class).single();
+    }
+
+    private JsonNode list(String query) {
+        Api.Response r = api().get("/api/plots?" + query);
+        assertThat(r.status()).as(query + " " + r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** The median of an expression over public plots, moved off any plot's exact value so no plot sits on the edge. */
+    private double median(String expression) {
+        return jdbc.sql("SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY " + expression + ") FROM plot p "
+                + "WHERE p.published AND p.archived_at IS NULL").query(Double.class).single() + 0.25;
+    }
+
+    private static final String HUB_DISTANCE = "(SELECT min(ST_Distance(h.geom, p.geom)) FROM business_hub h)";
+    private static final String CENTRE_DISTANCE =
+            "(SELECT min(ST_Distance(c.geom, p.geom)) FROM place c WHERE c.kind = 'kommunesenter')";
+    private static final String PRICE = "coalesce(p.price_total, round(p.price_per_m2 * p.area_m2::numeric))";
+    private static final String HAZARD = "EXISTS (SELECT 1 FROM hazard_zone z WHERE ST_Intersects(z.geom, p.geom))";
+
+    @Test
+    void filtersByMinimumPriceAndByInfrastructureThatIsInPlace() {
+        long all = publicCount("true");
+        double price = median(PRICE);
+        JsonNode dear = list("minPrice=" + price + "&limit=1000");
+        assertThat(dear.path("numberMatched").asLong()).isEqualTo(publicCount(PRICE + " >= " + price))
+                .isPositive().isLessThan(all);
+        dear.path("features").forEach(f -> assertThat(f.path("properties").path("effectivePrice").asDouble())
+                .isGreaterThanOrEqualTo(price));
+        assertThat(list("minPrice=100000&maxPrice=300000&limit=1").path("numberMatched").asLong())
+                .isEqualTo(publicCount(PRICE + " BETWEEN 100000 AND 300000"));
+
+        JsonNode ready = list("infra=road,power,fibre&limit=1000");
+        assertThat(ready.path("numberMatched").asLong())
+                .isEqualTo(publicCount("p.infra_road = 'yes' AND p.infra_power = 'yes' AND p.infra_fibre = 'yes'"))
+                .isPositive().isLessThan(all);
+        ready.path("features").forEach(f -> {
+            JsonNode infra = f.path("properties").path("infrastructure");
+            assertThat(List.of(infra.path("road").asString(), infra.path("power").asString(),
+                    infra.path("fibre").asString())).containsOnly("yes");
+        });
+        for (String item : List.of("road", "water", "sewer", "power", "fibre")) {
+            assertThat(list("infra=" + item + "&limit=1").path("numberMatched").asLong()).as(item)
+                    .isEqualTo(publicCount("p.infra_" + item + " = 'yes'"));
+        }
+    }
+
+    @Test
+    void filtersByDistanceToTheNearestBusinessHubAndKommunesenter() {
+        long all = publicCount("true");
+        double hub = median(HUB_DISTANCE);
+        JsonNode nearHub = list("maxHubDistance=" + hub + "&limit=1000");
+        assertThat(nearHub.path("numberMatched").asLong()).isEqualTo(publicCount(HUB_DISTANCE + " <= " + hub))
+                .isPositive().isLessThan(all);
+        nearHub.path("features").forEach(f -> assertThat(
+                f.path("properties").path("nearestBusinessHub").path("distanceM").asDouble()).isLessThanOrEqualTo(hub + 0.5));
+
+        double centre = median(CENTRE_DISTANCE);
+        JsonNode nearCentre = list("maxCentreDistance=" + centre + "&limit=1000");
+        assertThat(nearCentre.path("numberMatched").asLong()).isEqualTo(publicCount(CENTRE_DISTANCE + " <= " + centre))
+                .isPositive().isLessThan(all);
+        nearCentre.path("features").forEach(f -> assertThat(
+                f.path("properties").path("nearestCentre").path("distanceM").asDouble()).isLessThanOrEqualTo(centre + 0.5));
+
+        assertThat(list("maxHubDistance=0&limit=1").path("numberMatched").asLong())
+                .isEqualTo(publicCount(HUB_DISTANCE + " = 0"));
+    }
+
+    @Test
+    void noHazardsLeavesOutEveryPlotOverlappingAHazardZone() {
+        long all = publicCount("true");
+        long exposed = publicCount(HAZARD);
+        assertThat(exposed).isPositive();
+        JsonNode safe = list("noHazards=true&limit=1000");
+        assertThat(safe.path("numberMatched").asLong()).isEqualTo(all - exposed)
+                .isEqualTo(publicCount("p.id NOT IN (SELECT q.id FROM plot q JOIN hazard_zone z ON ST_Intersects(z.geom, q.geom))"));
+        safe.path("features").forEach(f -> assertThat(f.path("properties").path("hazards").size()).isZero());
+        assertThat(list("noHazards=false&limit=1").path("numberMatched").asLong()).isEqualTo(all);
+    }
+
+    @Test
+    void theNewFiltersCombineWithTheOthersAndTheExportsTakeThemToo() {
+        double hub = median(HUB_DISTANCE);
+        double centre = median(CENTRE_DISTANCE) * 2;
+        String query = "purpose=housing,business&infra=road,power&maxHubDistance=" + hub + "&maxCentreDistance=" + centre
+                + "&noHazards=true&minPrice=1";
+        long expected = publicCount("p.purpose IN ('housing', 'business') AND p.infra_road = 'yes' AND p.infra_power = 'yes'"
+                + " AND " + HUB_DISTANCE + " <= " + hub + " AND " + CENTRE_DISTANCE + " <= " + centre
+                + " AND NOT " + HAZARD + " AND " + PRICE + " >= 1");
+        assertThat(expected).isPositive();
+        assertThat(list(query + "&limit=1").path("numberMatched").asLong()).isEqualTo(expected);
+        Api.Response export = api().get("/api/plots/export.geojson?" + query);
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        assertThat(export.json().path("features").size()).isEqualTo((int) expected);
+        // the export keeps the list's order, distance sort included
+        JsonNode sortedList = list(query + "&sort=-distanceHub&limit=1000");
+        List<Double> distances = new java.util.ArrayList<>();
+        List<Long> listIds = new java.util.ArrayList<>();
+        sortedList.path("features").forEach(f -> {
+            listIds.add(f.path("id").asLong());
+            distances.add(f.path("properties").path("nearestBusinessHub").path("distanceM").asDouble());
+        });
+        assertThat(distances).hasSize((int) expected).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<Long> exportIds = new java.util.ArrayList<>();
+        api().get("/api/plots/export.geojson?" + query + "&sort=-distanceHub").json().path("features")
+                .forEach(f -> exportIds.add(f.path("id").asLong()));
+        assertThat(exportIds).isEqualTo(listIds);
+    }
+
+    @Test
+    void sortsByDistanceToTheNearestHubOrCentreBothWays() {
+        assertDistances("distanceHub", "nearestBusinessHub", false);
+        assertDistances("-distanceHub", "nearestBusinessHub", true);
+        assertDistances("distanceCentre", "nearestCentre", false);
+        assertDistances("-distanceCentre", "nearestCentre", true);
+        long nearest = jdbc.sql("SELECT p.id FROM plot p WHERE p.published AND p.archived_at IS NULL ORDER BY "
+                + HUB_DISTANCE + ", p.id LIMIT 1").query(Long.class).single();
+        assertThat(list("sort=distanceHub&limit=1").path("features").get(0).path("id").asLong()).isEqualTo(nearest);
+    }
+
+    private void assertDistances(String sort, String property, boolean descending) {
+        JsonNode body = list("sort=" + sort + "&limit=1000");
+        List<Double> distances = new java.util.ArrayList<>();
+        body.path("features").forEach(f -> distances.add(f.path("properties").path(property).path("distanceM").asDouble()));
+        assertThat(distances).as(sort).hasSizeGreaterThan(100);
+        if (descending) {
+            assertThat(distances).as(sort).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        } else {
+            assertThat(distances).as(sort).isSorted();
+        }
+        assertThat(distances.get(0)).as(sort).isNotEqualTo(distances.get(distances.size() - 1));
+    }
+
+    @Test
+    void badValuesOfTheNewParametersAre400NamingTheParameter() {
+        String[][] cases = {{"minPrice=-1", "?minPrice"}, {"minPrice=cheap", "?minPrice"}, {"infra=gas", "?infra"},
+                {"infra=road,gas", "?infra"}, {"maxHubDistance=far", "?maxHubDistance"},
+                {"maxCentreDistance=-5", "?maxCentreDistance"}, {"maxCentreDistance=NaN", "?maxCentreDistance"},
+                {"noHazards=yes", "?noHazards"}, {"sort=distance", "?sort"}, {"maxHubDist=500", "?maxHubDist"}};
+        for (String[] c : cases) {
+            for (String path : List.of("/api/plots?", "/api/plots/export.csv?")) {
+                Api.Response r = api().get(path + c[0]);
+                assertThat(r.status()).as(path + c[0]).isEqualTo(400);
+                assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(r.json().path("errors").findValuesAsString("pointer")).as(path + c[0]).containsExactly(c[1]);
+            }
+        }
     }
 
     private static String link(JsonNode body, String rel) {

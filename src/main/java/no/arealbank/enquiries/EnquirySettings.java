@@ -1,0 +1,24 @@
+package no.arealbank.enquiries;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Limits of the enquiry API: at most {@code rateLimit} new enquiries per client address within {@code rateWindow}
+ * (sliding), and the page sizes of the planners' inbox.
+ */
+@Validated
+@ConfigurationProperties("arealbank.enquiries")
+record EnquirySettings(
+        @DefaultValue("5") @Min(1) int rateLimit,
+        @DefaultValue("10m") Duration rateWindow,
+        @DefaultValue("100000") @Min(1) int rateTrackedClients,
+        @DefaultValue("100") @Min(1) int defaultLimit,
+        @DefaultValue("1000") @Min(1) @Max(10000) int maxLimit) {
+}
