@@ -4,7 +4,9 @@
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
-COPY pom.xml ./
+# npm builds the map page's plugins from package-lock.json
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+COPY pom.xml package.json package-lock.json ./
 COPY src ./src
 COPY frontend ./frontend
 COPY geodata ./geodata

@@ -6,7 +6,20 @@ export const endpoints = Object.freeze({
   municipalities: 'api/municipalities',
   businessHubs: 'api/business-hubs',
   places: 'api/places',
+  search: 'api/search',
+  regionStats: 'api/stats/region',
+  enquiries: 'api/enquiries',
+  plotTiles: 'tiles/plots/{z}/{x}/{y}.mvt',
+  plotPngTiles: 'tiles/plots/{z}/{x}/{y}.png',
+  overlayTiles: 'tiles/{layer}/{z}/{x}/{y}.png',
+  plans: 'ogc/collections/plans/items',
 });
+
+/** An endpoint template as an absolute URL (Leaflet tile layers want a string with {z}/{x}/{y}). */
+export function endpointUrl(template, vars = {}) {
+  const path = template.replace(/\{layer\}/g, vars.layer || '');
+  return decodeURI(new URL(path, document.baseURI).href);
+}
 
 /** A failed request, with a message fit to show the user and the problem+json body when the server sent one. */
 export class ApiError extends Error {
@@ -43,10 +56,18 @@ export function problemMessage(problem, status) {
   return parts.join(' — ');
 }
 
-async function getJson(path, params) {
+/** The CSRF token Spring Security sets as a cookie once a session exists (csrf.spa()); anonymous pages have none. */
+function csrfHeaders() {
+  const m = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(document.cookie);
+  return m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {};
+}
+
+async function getJson(path, params, init = {}) {
   let response;
   try {
-    response = await fetch(url(path, params), { headers: { Accept: 'application/geo+json, application/json' } });
+    response = await fetch(url(path, params), {
+      ...init, headers: { Accept: 'application/geo+json, application/json', ...(init.headers || {}) },
+    });
   } catch (e) {
     throw new ApiError('Får ikkje kontakt med tenaren. Sjekk nettsamband og prøv igjen.');
   }
@@ -74,3 +95,13 @@ export const fetchPlots = (params = {}) => getJson(endpoints.plots, params);
 export const fetchMunicipalities = () => getJson(endpoints.municipalities);
 export const fetchBusinessHubs = () => getJson(endpoints.businessHubs);
 export const fetchPlaces = () => getJson(endpoints.places);
+export const fetchPlot = (id) => getJson(`${endpoints.plots}/${encodeURIComponent(id)}`);
+/** Suggestions for the search box: {results: [{type, label, detail, lon, lat, bbox?, plotId?, planId?}]}. */
+export const search = (q, limit = 8) => getJson(endpoints.search, { q, limit });
+export const fetchRegionStats = () => getJson(endpoints.regionStats);
+/** An anonymous enquiry about a plot: 201 {id, receivedAt, message}; 422 with errors per field; 429. */
+export const postEnquiry = (body) => getJson(endpoints.enquiries, {}, {
+  // anonymous: without credentials a 401 can never make the browser ask for a password
+  method: 'POST', credentials: 'omit', body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
+});
