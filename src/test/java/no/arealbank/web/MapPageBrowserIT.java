@@ -181,11 +181,11 @@ class MapPageBrowserIT extends SampleRegionTest {
                 + ".map(m => m.getAttribute('data-plot-id'))";
         try {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> leadingNumber(text("#result-count")) == matched
-                    && apiIds.equals(js(listedIds))
-                    && new java.util.HashSet<>(apiIds).equals(new java.util.HashSet<Object>((List<?>) js(markerIds))));
+                    && apiIds.equals(strings(listedIds))
+                    && new java.util.HashSet<>(apiIds).equals(new java.util.HashSet<>(strings(markerIds))));
         } catch (org.openqa.selenium.TimeoutException e) {
-            assertThat((List<?>) js(listedIds)).as("list, in the API's order").containsExactlyElementsOf(apiIds);
-            assertThat((List<?>) js(markerIds)).as("plots shown on the map").containsExactlyInAnyOrderElementsOf(apiIds);
+            assertThat(strings(listedIds)).as("list, in the API's order").containsExactlyElementsOf(apiIds);
+            assertThat(strings(markerIds)).as("plots shown on the map").containsExactlyInAnyOrderElementsOf(apiIds);
             throw e;
         }
         assertThat(text("#status")).contains(String.valueOf(matched));
@@ -363,6 +363,11 @@ class MapPageBrowserIT extends SampleRegionTest {
 
     private String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** A script's answer that is a list, as strings. */
+    private List<String> strings(String script) {
+        return ((List<?>) js(script)).stream().map(String::valueOf).toList();
     }
 
     private Object js(String script, Object... args) {
