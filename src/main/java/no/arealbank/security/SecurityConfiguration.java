@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -13,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,6 +36,30 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt by default
+    }
+
+    /**
+     * Public, read-only resources (tiles, the OGC APIs): no session, no CSRF cookie, no sign-in, so an answer is the
+     * same for everyone and an HTTP cache or CDN in front may keep it. Nothing there changes data; other methods are
+     * refused.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain publicReadOnly(HttpSecurity http) throws Exception {
+        http
+                .securityMatcher("/tiles", "/tiles/**", "/ogc", "/ogc/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .exceptionHandling(ex -> ex.accessDeniedHandler((req, res, e) -> problem(res, HttpStatus.FORBIDDEN,
+                        "This resource is read-only", false)))
+                .headers(this::headers);
+        return http.build();
     }
 
     @Bean
@@ -73,10 +100,14 @@ class SecurityConfiguration {
                         .accessDeniedHandler((req, res, e) -> problem(res, HttpStatus.FORBIDDEN,
                                 e.getClass().getSimpleName().contains("Csrf")
                                         ? "Missing or invalid CSRF token" : "Not allowed for your role", false)))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
-                                + "connect-src 'self' https:; frame-ancestors 'none'")));
+                .headers(this::headers);
         return http.build();
+    }
+
+    private void headers(HeadersConfigurer<HttpSecurity> h) {
+        h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                        + "connect-src 'self' https:; frame-ancestors 'none'"));
     }
 
     private static boolean isSafe(String method) {

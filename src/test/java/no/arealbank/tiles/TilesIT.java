@@ -199,6 +199,10 @@ class TilesIT extends SampleRegionTest {
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(first.header("Cache-Control")).contains("public").contains("max-age=");
         assertThat(first.header("Vary")).contains("Accept-Encoding");
+        // the same answer for everyone, so shared caches may keep it: no session, no CSRF cookie
+        assertThat(first.header("Set-Cookie")).isNull();
+        assertThat(fetch("/ogc/collections/plots/items?limit=1").header("Set-Cookie")).isNull();
+        assertThat(fetch("/tiles/plots.json").header("Set-Cookie")).isNull();
 
         Bytes notModified = fetch(p, "If-None-Match", etag);
         assertThat(notModified.status()).isEqualTo(304);
