@@ -235,12 +235,14 @@ class MapPageBrowserIT extends SampleRegionTest {
         driver.findElement(By.id("enquiry-email")).sendKeys("kari@example.org");
         driver.findElement(By.id("enquiry-message")).sendKeys("Er tomta framleis ledig?");
         driver.findElement(By.cssSelector("#enquiry button[type=submit]")).click();
-        WebElement result = new WebDriverWait(driver, Duration.ofSeconds(10)).until(
-                d -> d.findElements(By.cssSelector("[data-testid=enquiry-result]")).stream()
-                        .filter(e -> !e.getText().isBlank()).findFirst().orElse(null));
+        // the form is replaced by the outcome; read its class and text in one script call (no stale element)
+        String outcome = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (String) js(
+                "const e = document.querySelector('[data-testid=enquiry-result]');"
+                        + " return e && e.textContent.trim() ? e.className + '|' + e.textContent.trim() : null;"));
         screenshot("map-enquiry.png");
-        assertThat(result.getAttribute("class")).as("the page said: " + result.getText()).contains("ok");
-        assertThat(result.getText()).startsWith("Takk!");
+        String[] parts = outcome.split("\\|", 2);
+        assertThat(parts[0]).as("the page said: " + parts[1]).contains("ok");
+        assertThat(parts[1]).startsWith("Takk!");
         assertThat(jdbc.sql("SELECT count(*) FROM enquiry").query(Long.class).single()).isEqualTo(before + 1);
         assertNoConsoleErrors();
     }
