@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared parts of the benchmark commands (bench/features, later bench/tiles): the service under test, its
+# Shared parts of the benchmark commands (bench/features, bench/tiles): the service under test, its
 # private PostGIS cluster, synthetic data, the SQL harness and machine facts. Source it; it defines functions
 # and a few variables and changes nothing by itself.
 #
@@ -195,25 +195,44 @@ bench_ensure_plots() {
   bench_log "data: $n synthetic plots loaded"
 }
 
-# Compiles the SQL harness (src/test/java/no/arealbank/features/FeaturesBenchSql.java) against the jar's own
-# classes and libraries, no Maven involved. Sets HARNESS_CP.
+# Compiles the SQL harnesses (src/test/java/no/arealbank/features/FeaturesBenchSql.java and
+# src/test/java/no/arealbank/tiles/TilesBenchSql.java) against the jar's own classes and libraries, no Maven
+# involved. Sets HARNESS_CP.
 bench_compile_harness() {
-  local src="$REPO/src/test/java/no/arealbank/features/FeaturesBenchSql.java" out="$BENCH_DATA/harness"
+  local out="$BENCH_DATA/harness" stamp src srcs=()
   HARNESS_CP="$out:$JAR_DIR/BOOT-INF/classes:$JAR_DIR/BOOT-INF/lib/*"
-  if [ -f "$out/no/arealbank/features/FeaturesBenchSql.class" ] && [ "$out/no/arealbank/features/FeaturesBenchSql.class" -nt "$src" ]; then
+  for src in features/FeaturesBenchSql.java tiles/TilesBenchSql.java; do
+    [ -f "$REPO/src/test/java/no/arealbank/$src" ] && srcs+=("$REPO/src/test/java/no/arealbank/$src")
+  done
+  stamp="$out/.compiled"
+  if [ -f "$stamp" ] && [ -z "$(find "${srcs[@]}" -newer "$stamp" -print -quit)" ]; then
     return
   fi
   rm -rf "$out"
   mkdir -p "$out"
   # -proc:none: no annotation processors (Spring Modulith's would write into target/)
-  javac -proc:none -nowarn -d "$out" -cp "$JAR_DIR/BOOT-INF/classes:$JAR_DIR/BOOT-INF/lib/*" "$src" \
+  javac -proc:none -nowarn -d "$out" -cp "$JAR_DIR/BOOT-INF/classes:$JAR_DIR/BOOT-INF/lib/*" "${srcs[@]}" \
     || bench_die "the SQL harness does not compile against the jar under test"
+  touch "$stamp"
 }
 
 # Prints, as a pgbench script, the SQL the service runs for an items request: bench_items_sql [--prepared] [--tx]
 # <collection> name=value...
 bench_items_sql() {
   java -cp "$HARNESS_CP" no.arealbank.features.FeaturesBenchSql "$@"
+}
+
+# Prints, as pgbench scripts, the SQL the service runs for tiles: bench_tiles_sql [--prepared] [--out DIR]
+# [--from FILE] <layer/z/x/y.mvt|.png|@2x.png>... (src/test/java/no/arealbank/tiles/TilesBenchSql.java)
+bench_tiles_sql() {
+  java -cp "$HARNESS_CP" no.arealbank.tiles.TilesBenchSql "$@"
+}
+
+# Prints the peak resident set size (VmHWM) of the running service in MiB; "?" when it is not running.
+bench_app_peak_rss_mib() {
+  local kb
+  kb=$(awk '/^VmHWM:/ {print $2}' "/proc/${APP_PID:-0}/status" 2>/dev/null) || true
+  if [ -n "$kb" ]; then awk -v k="$kb" 'BEGIN {printf "%.0f", k / 1024}'; else echo "?"; fi
 }
 
 # Prints "key<TAB>value" lines describing the machine and the software under test.

@@ -12,17 +12,25 @@ bench_to_ms() {
     printf "%.2f", n }'
 }
 
-# bench_wrk <name> <url> <connections> <seconds> [extra wrk args...]
+# bench_wrk <name> <url> <connections> <seconds> [extra wrk args...] [-- script args...]
 # Sets WRK_RPS, WRK_P50_MS, WRK_P99_MS, WRK_REQUESTS, WRK_BYTES_PER_RESPONSE (on the wire, headers included).
-# Fails when any response was not 2xx/3xx or a socket error occurred.
+# Arguments after "--" go after the URL, to a Lua script (-s); WRK_THREADS is the number of wrk threads used.
+# Fails when any response was not 2xx/3xx, or when no request completed (unless WRK_ALLOW_EMPTY is set: then
+# WRK_RPS=0.0 and the latencies are "-"); socket errors (e.g. timeouts) are reported as a warning.
 bench_wrk() {
   local name="$1" url="$2" c="$3" d="$4"
   shift 4
-  local threads=2 out
+  local threads=2 out pre=() post=()
   [ "$c" -lt 2 ] && threads=1
+  WRK_THREADS=$threads
+  while [ $# -gt 0 ]; do
+    if [ "$1" = "--" ]; then shift; post=("$@"); break; fi
+    pre+=("$1")
+    shift
+  done
   mkdir -p "$BENCH_RAW"
   out="$BENCH_RAW/wrk-$name-c$c.txt"
-  wrk -t"$threads" -c"$c" -d"${d}s" --timeout 10s --latency "$@" "$url" >"$out" 2>&1 \
+  wrk -t"$threads" -c"$c" -d"${d}s" --timeout 10s --latency "${pre[@]}" "$url" "${post[@]}" >"$out" 2>&1 \
     || { cat "$out" >&2; bench_die "wrk failed ($out)"; }
   if grep -q 'Non-2xx or 3xx responses' "$out"; then
     cat "$out" >&2
@@ -41,6 +49,12 @@ bench_wrk() {
     v = r + 0; u = r; sub(/^[0-9.]+/, "", u)
     m = (u == "KB") ? 1024 : (u == "MB") ? 1048576 : (u == "GB") ? 1073741824 : (u == "TB") ? 1099511627776 : 1
     if (n > 0) printf "%.0f", v * m / n; else print 0 }')
+  if [ -n "${WRK_ALLOW_EMPTY:-}" ] && [ "${WRK_REQUESTS:-0}" = 0 ]; then
+    # the caller accepts "nothing completed in time" as a result (WRK_ALLOW_EMPTY=yes)
+    WRK_RPS=0.0 WRK_P50_MS=- WRK_P99_MS=- WRK_BYTES_PER_RESPONSE=-
+    bench_log "WARNING: wrk: no request completed within ${d} s ($out)"
+    return 0
+  fi
   [ -n "$WRK_RPS" ] && [ "$WRK_REQUESTS" -gt 0 ] || { cat "$out" >&2; bench_die "wrk: no requests completed ($out)"; }
 }
 
