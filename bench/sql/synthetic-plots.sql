@@ -10,8 +10,8 @@
 -- Shape of the data:
 --   * each place gets a share of the plots: kommunesenter weight 3, tettstad weight 1, times a seeded factor
 --     0.5–1.5, so some places are clearly denser than others (the benchmark looks for the densest one);
---   * each place has its own spread (σ of a normal distribution) between 0.3 and 3 km; offsets are cut at 3σ,
---     which keeps every plot within 9 km of a Norwegian place, i.e. inside Norway;
+--   * each place has its own spread (σ of a normal distribution) between 0.3 and 3 km, widened where its share of
+--     plots would otherwise cover more than 80 % of the land at its centre; offsets are cut at 3σ;
 --   * plots are rectangles (aspect 1–1.8) rotated up to ±20°: housing/combined 600–1,500 m², leisure
 --     800–3,000 m², business 1,500–3,000 m² and one business plot in five 4,000–20,000 m²;
 --   * ~95 % published, the rest drafts; purpose, availability, tenure, prices, fees, allocation, infrastructure,
@@ -40,10 +40,15 @@ WITH w AS (
            300.0 + random() * 2700.0 AS sigma
     FROM (SELECT * FROM place ORDER BY id) p
 )
-SELECT id, municipality_number, name, x, y, sigma,
-       coalesce(lag(hi) OVER (ORDER BY id), 0) AS lo,
-       CASE WHEN id = max(id) OVER () THEN 1.0 ELSE hi END AS hi
-FROM (SELECT w.*, sum(weight) OVER (ORDER BY id) / sum(weight) OVER () AS hi FROM w) c;
+SELECT id, municipality_number, name, x, y, lo, hi,
+       -- Physically plausible density: a 2-D normal cluster of n plots of ~1,500 m² covers n·1500 / (2πσ²) of the
+       -- land at its centre; σ grows with n so that this stays at most 80 % (plots may touch, not pile up). Without
+       -- it, 500,000 plots around 24 places put 26,000 overlapping plots in one z14 tile.
+       greatest(sigma, sqrt(current_setting('bench.n')::float8 * (hi - lo) * 1500 / (2 * pi() * 0.8))) AS sigma
+FROM (SELECT id, municipality_number, name, x, y, sigma,
+             coalesce(lag(hi) OVER (ORDER BY id), 0) AS lo,
+             CASE WHEN id = max(id) OVER () THEN 1.0 ELSE hi END AS hi
+      FROM (SELECT w.*, sum(weight) OVER (ORDER BY id) / sum(weight) OVER () AS hi FROM w) c) d;
 
 DO $$
 DECLARE
