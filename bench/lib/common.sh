@@ -199,13 +199,13 @@ bench_ensure_plots() {
   bench_log "data: $n synthetic plots loaded"
 }
 
-# Compiles the SQL harnesses (src/test/java/no/arealbank/features/FeaturesBenchSql.java and
-# src/test/java/no/arealbank/tiles/TilesBenchSql.java) against the jar's own classes and libraries, no Maven
+# Compiles the SQL harnesses (src/test/java/no/arealbank/features/FeaturesBenchSql.java,
+# src/test/java/no/arealbank/tiles/TilesBenchSql.java and their PgbenchSql) against the jar's own classes and libraries, no Maven
 # involved. Sets HARNESS_CP.
 bench_compile_harness() {
   local out="$BENCH_DATA/harness" stamp src srcs=()
   HARNESS_CP="$out:$JAR_DIR/BOOT-INF/classes:$JAR_DIR/BOOT-INF/lib/*"
-  for src in features/FeaturesBenchSql.java tiles/TilesBenchSql.java; do
+  for src in PgbenchSql.java features/FeaturesBenchSql.java tiles/TilesBenchSql.java; do
     [ -f "$REPO/src/test/java/no/arealbank/$src" ] && srcs+=("$REPO/src/test/java/no/arealbank/$src")
   done
   stamp="$out/.compiled"

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+
+import no.arealbank.PgbenchSql;
 
 /**
  * Benchmark harness (not a test): prints the SQL statement the service runs for a tile, as a pgbench script, so
@@ -127,10 +127,10 @@ public final class TilesBenchSql {
     /** The statement as Spring sends it (named parameters become placeholders) with each value as a SQL literal. */
     static String withLiterals(TileQueries.Statement s) {
         List<String> values = new ArrayList<>();
-        for (Object v : values(s)) {
-            values.add(literal(v));
+        for (Object v : PgbenchSql.values(s.sql(), s.params())) {
+            values.add(PgbenchSql.literal(v));
         }
-        return fill(s, values);
+        return PgbenchSql.fill(s.sql(), s.params(), values);
     }
 
     /** The statement with typed pgbench variables {@code :pN} for {@code -M prepared}, preceded by their {@code \set}. */
@@ -138,102 +138,19 @@ public final class TilesBenchSql {
         StringBuilder sets = new StringBuilder();
         List<String> names = new ArrayList<>();
         int next = 1;
-        for (Object v : values(s)) {
+        for (Object v : PgbenchSql.values(s.sql(), s.params())) {
             if (!(v instanceof Number) || v instanceof BigDecimal) {
-                names.add(literal(v));
+                names.add(PgbenchSql.literal(v));
                 continue;
             }
             String name = "p" + next++;
-            String value = v instanceof Double || v instanceof Float ? doubleText(((Number) v).doubleValue())
+            String value = v instanceof Double || v instanceof Float ? PgbenchSql.doubleText(((Number) v).doubleValue())
                     : v.toString();
             sets.append("\\set ").append(name).append(' ').append(value).append('\n');
             // typed as pgjdbc binds them
             String type = v instanceof Double || v instanceof Float ? "float8" : v instanceof Long ? "int8" : "int4";
             names.add(":" + name + "::" + type);
         }
-        return sets + fill(s, names);
-    }
-
-    /** Values in placeholder order; a collection (expanded by Spring into several placeholders) is flattened. */
-    private static List<Object> values(TileQueries.Statement s) {
-        List<Object> out = new ArrayList<>();
-        for (Object v : NamedParameterUtils.buildValueArray(s.sql(), s.params())) {
-            if (v instanceof Collection<?> many) {
-                out.addAll(many);
-            } else {
-                out.add(v);
-            }
-        }
-        return out;
-    }
-
-    /** Spring's placeholder SQL with each {@code ?} outside quotes and identifiers replaced in order. */
-    private static String fill(TileQueries.Statement s, List<String> values) {
-        String jdbcSql = NamedParameterUtils.substituteNamedParameters(s.sql(), new MapSqlParameterSource(s.params()));
-        StringBuilder out = new StringBuilder();
-        int next = 0;
-        for (int i = 0; i < jdbcSql.length(); i++) {
-            char ch = jdbcSql.charAt(i);
-            if (ch == '\'' || ch == '"') {
-                int end = jdbcSql.indexOf(ch, i + 1);
-                while (end >= 0 && end + 1 < jdbcSql.length() && jdbcSql.charAt(end + 1) == ch) {
-                    end = jdbcSql.indexOf(ch, end + 2); // doubled quote inside the literal
-                }
-                if (end < 0) {
-                    throw new IllegalStateException("unterminated quote in " + jdbcSql);
-                }
-                out.append(jdbcSql, i, end + 1);
-                i = end;
-            } else if (ch == '-' && jdbcSql.startsWith("--", i) || ch == '/' && jdbcSql.startsWith("/*", i)) {
-                throw new IllegalStateException("comments are not expected in the service's SQL: " + jdbcSql);
-            } else if (ch == '?') {
-                if (next >= values.size()) {
-                    throw new IllegalStateException("more placeholders than values in " + jdbcSql);
-                }
-                out.append(values.get(next++));
-            } else if (ch == '\n' || ch == '\r') {
-                out.append(' '); // pgbench: one statement per line
-            } else {
-                out.append(ch);
-            }
-        }
-        if (next != values.size()) {
-            throw new IllegalStateException(values.size() + " values for " + next + " placeholders in " + jdbcSql);
-        }
-        return out.toString();
-    }
-
-    /** A SQL literal of the type pgjdbc binds for the Java value. */
-    static String literal(Object v) {
-        if (v == null) {
-            return "NULL";
-        }
-        if (v instanceof Double || v instanceof Float) {
-            return "'" + doubleText(((Number) v).doubleValue()) + "'::float8";
-        }
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return v.toString();
-        }
-        if (v instanceof Long) {
-            return "'" + v + "'::int8";
-        }
-        if (v instanceof BigDecimal d) {
-            return "'" + d.toPlainString() + "'::numeric";
-        }
-        if (v instanceof Boolean b) {
-            return b ? "true" : "false";
-        }
-        if (v instanceof String s) {
-            return "'" + s.replace("'", "''") + "'";
-        }
-        throw new IllegalArgumentException("no SQL literal for " + v.getClass().getName() + " " + v);
-    }
-
-    /** Shortest decimal text that reads back as exactly the same double ({@link Double#toString}). */
-    private static String doubleText(double d) {
-        if (!Double.isFinite(d)) {
-            throw new IllegalArgumentException("not a finite number: " + d);
-        }
-        return Double.toString(d);
+        return sets + PgbenchSql.fill(s.sql(), s.params(), names);
     }
 }
