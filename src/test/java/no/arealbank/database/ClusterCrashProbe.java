@@ -25,6 +25,9 @@ public final class ClusterCrashProbe {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crash_probe (token) VALUES (?)")) {
                 insert.setString(1, args[1]);
                 insert.executeUpdate();
+                // one filler committed before READY, so the test can tell that writes were going on at the kill
+                insert.setString(1, "filler");
+                insert.executeUpdate();
                 System.out.println("READY port=" + cluster.port());
                 System.out.flush();
                 while (true) {
