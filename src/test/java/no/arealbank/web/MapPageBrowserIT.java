@@ -273,6 +273,32 @@ class MapPageBrowserIT extends SampleRegionTest {
         }
     }
 
+    /** The region panel: one bar per municipality, largest available area first, totals as /api/stats/region. */
+    @Test
+    void theRegionPanelChartsAvailableLandPerMunicipality() {
+        tools.jackson.databind.JsonNode stats = api().get("/api/stats/region").json();
+        long plots = stats.path("total").path("plots").asLong();
+        assertThat(plots).isPositive().isLessThan(1000); // written without a thousands separator
+        String largest = null;
+        double largestArea = -1;
+        for (tools.jackson.databind.JsonNode m : stats.path("municipalities")) {
+            double area = m.path("total").path("areaM2").asDouble();
+            if (area > largestArea) {
+                largestArea = area;
+                largest = m.path("name").asString();
+            }
+        }
+        open("/?bg=none");
+        driver.findElement(By.id("tab-region")).click();
+        int municipalities = stats.path("municipalities").size();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#region-chart .bars li")).size() == municipalities);
+        assertThat(text("#region-chart .region-total")).contains(" " + plots + " ");
+        assertThat(text("#region-chart .bars li:first-child .bar-label")).isEqualTo(largest);
+        assertThat(driver.findElements(By.cssSelector("#region-chart .bars li:first-child .seg"))).isNotEmpty();
+        assertNoConsoleErrors();
+    }
+
     @Test
     void theLanguageSwitchTranslatesTheLabelsAndIsKeptInTheAddress() {
         open("/?bg=none");
