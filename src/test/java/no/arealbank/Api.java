@@ -62,6 +62,28 @@ public final class Api {
         return send("DELETE", path, null, null);
     }
 
+    /**
+     * GET with the body as bytes (tiles, images, downloads). {@code pathOrUrl} is a path on this server or an
+     * absolute URL (a link the server gave); {@code headerPairs} are extra headers as name, value, name, value...
+     */
+    public Bytes bytes(String pathOrUrl, String... headerPairs) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl
+                : base + pathOrUrl)).timeout(Duration.ofSeconds(60));
+        headers.forEach(b::header);
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            b.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(String method, String path, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -78,6 +100,14 @@ public final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    public record Bytes(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 

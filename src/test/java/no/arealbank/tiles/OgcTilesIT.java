@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,30 +65,8 @@ class OgcTilesIT extends SampleRegionTest {
     @TempDir
     Path tmp;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    record Bytes(int status, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().get(0)).orElse(null);
-        }
-    }
-
-    private Bytes fetch(String pathOrUrl, String... headers) {
-        String url = pathOrUrl.startsWith("http") ? pathOrUrl : "http://127.0.0.1:" + port + pathOrUrl;
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-            for (int i = 0; i < headers.length; i += 2) {
-                b.header(headers[i], headers[i + 1]);
-            }
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Bytes(r.statusCode(), r.headers().map(), r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private Api.Bytes fetch(String pathOrUrl, String... headers) {
+        return api().bytes(pathOrUrl, headers);
     }
 
     private String base() {
@@ -342,9 +316,9 @@ class OgcTilesIT extends SampleRegionTest {
         String mvtUrl = tileUrl(link(tileset, "item", MVT), 12, t[2], t[1]);
         assertThat(path(mvtUrl)).isEqualTo(ogcTile("plots", t) + "?f=mvt");
 
-        Bytes xyz = fetch(xyz("plots", t, ".mvt"));
+        Api.Bytes xyz = fetch(xyz("plots", t, ".mvt"));
         assertThat(xyz.status()).isEqualTo(200);
-        Bytes tile = fetch(mvtUrl);
+        Api.Bytes tile = fetch(mvtUrl);
         assertThat(tile.status()).isEqualTo(200);
         assertThat(tile.header("Content-Type")).isEqualTo(MVT);
         assertThat(tile.body()).isEqualTo(xyz.body());
@@ -370,8 +344,8 @@ class OgcTilesIT extends SampleRegionTest {
         assertThat(points).isPositive();
 
         // PNG by f or by Accept: the XYZ PNG, tileWidth × tileHeight pixels
-        Bytes xyzPng = fetch(xyz("plots", t, ".png"));
-        for (Bytes png : List.of(fetch(ogcTile("plots", t) + "?f=png"), fetch(ogcTile("plots", t), "Accept", PNG),
+        Api.Bytes xyzPng = fetch(xyz("plots", t, ".png"));
+        for (Api.Bytes png : List.of(fetch(ogcTile("plots", t) + "?f=png"), fetch(ogcTile("plots", t), "Accept", PNG),
                 fetch(tileUrl(link(json("/ogc/collections/plots/map/tiles/WebMercatorQuad"), "item", PNG), 12, t[2],
                         t[1])))) {
             assertThat(png.status()).isEqualTo(200);
@@ -388,26 +362,26 @@ class OgcTilesIT extends SampleRegionTest {
     void tilesAnswerConditionalRequestsAndEmptyTilesInTheLimitsAre204() {
         int[] t = dalen(14);
         String p = ogcTile("plots", t) + "?f=mvt";
-        Bytes first = fetch(p);
+        Api.Bytes first = fetch(p);
         assertThat(first.status()).isEqualTo(200);
         String etag = first.header("ETag");
         assertThat(etag).matches("\"[^\"]+\"");
-        Bytes notModified = fetch(p, "If-None-Match", etag);
+        Api.Bytes notModified = fetch(p, "If-None-Match", etag);
         assertThat(notModified.status()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
         assertThat(fetch(p, "If-None-Match", "\"other\"").status()).isEqualTo(200);
-        Bytes gzipped = fetch(p, "Accept-Encoding", "gzip");
+        Api.Bytes gzipped = fetch(p, "Accept-Encoding", "gzip");
         assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(fetch(p, "Accept-Encoding", "gzip", "If-None-Match", gzipped.header("ETag")).status()).isEqualTo(304);
-        Bytes png = fetch(ogcTile("plots", t) + "?f=png");
+        Api.Bytes png = fetch(ogcTile("plots", t) + "?f=png");
         assertThat(fetch(ogcTile("plots", t) + "?f=png", "If-None-Match", png.header("ETag")).status()).isEqualTo(304);
 
         // /req/core/tc-error B: inside the limits but no data there
         int[] sea = TilesIT.tileAt(-30.0, 45.0, 14);
-        Bytes empty = fetch(ogcTile("plots", sea));
+        Api.Bytes empty = fetch(ogcTile("plots", sea));
         assertThat(empty.status()).isEqualTo(204);
         assertThat(empty.body()).isEmpty();
-        Bytes transparent = fetch(ogcTile("plots", sea) + "?f=png");
+        Api.Bytes transparent = fetch(ogcTile("plots", sea) + "?f=png");
         assertThat(transparent.status()).isEqualTo(200);
         assertThat(transparent.header("Content-Type")).isEqualTo(PNG);
     }
@@ -461,7 +435,7 @@ class OgcTilesIT extends SampleRegionTest {
         accepted.forEach((request, type) -> {
             String[] headers = new String[request.length - 1];
             System.arraycopy(request, 1, headers, 0, headers.length);
-            Bytes r = fetch(request[0], headers);
+            Api.Bytes r = fetch(request[0], headers);
             assertThat(r.status()).as(String.join(" ", request)).isEqualTo(200);
             assertThat(r.header("Content-Type")).as(String.join(" ", request)).isEqualTo(type);
         });
@@ -469,7 +443,7 @@ class OgcTilesIT extends SampleRegionTest {
                 new String[] {map + "?f=mvt"}, new String[] {map, "Accept", MVT})) {
             String[] headers = new String[request.length - 1];
             System.arraycopy(request, 1, headers, 0, headers.length);
-            Bytes r = fetch(request[0], headers);
+            Api.Bytes r = fetch(request[0], headers);
             assertThat(r.status()).as(String.join(" ", request)).isEqualTo(406);
         }
     }

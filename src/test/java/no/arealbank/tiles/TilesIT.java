@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -43,29 +39,8 @@ class TilesIT extends SampleRegionTest {
     @TempDir
     Path tmp;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    record Bytes(int status, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().get(0)).orElse(null);
-        }
-    }
-
-    private Bytes fetch(String path, String... headers) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-            for (int i = 0; i < headers.length; i += 2) {
-                b.header(headers[i], headers[i + 1]);
-            }
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Bytes(r.statusCode(), r.headers().map(), r.body());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private Api.Bytes fetch(String pathOrUrl, String... headers) {
+        return api().bytes(pathOrUrl, headers);
     }
 
     /** The z/x/y of the tile holding a lon/lat point. */
@@ -122,7 +97,7 @@ class TilesIT extends SampleRegionTest {
     void aPlotTileHoldsThePublishedPlotsThereWithTheirAttributes() throws IOException {
         long id = publishedPlot("4028");
         int[] t = tileOfPlot(id, 15);
-        Bytes tile = fetch(path("plots", t, ".mvt"));
+        Api.Bytes tile = fetch(path("plots", t, ".mvt"));
         assertThat(tile.status()).isEqualTo(200);
         assertThat(tile.header("Content-Type")).isEqualTo("application/vnd.mapbox-vector-tile");
         assertThat(readMvt(t, tile.body()).get("plots")).contains(id);
@@ -146,11 +121,11 @@ class TilesIT extends SampleRegionTest {
         for (String layer : List.of("plots", "zones", "hazards", "municipalities", "business-hubs", "plans")) {
             // a municipality is drawn as its outline: at z8 the whole of Tokke's boundary is in the tile
             int[] t = tileAt(7.99, 59.443, layer.equals("municipalities") ? 8 : 12);
-            Bytes mvt = fetch(path(layer, t, ".mvt"));
+            Api.Bytes mvt = fetch(path(layer, t, ".mvt"));
             assertThat(mvt.status()).as(layer).isEqualTo(200);
             assertThat(readMvt(t, mvt.body())).as(layer).containsKey(layer);
             for (String ext : List.of(".png", "@2x.png")) {
-                Bytes png = fetch(path(layer, t, ext));
+                Api.Bytes png = fetch(path(layer, t, ext));
                 assertThat(png.status()).as(layer + ext).isEqualTo(200);
                 assertThat(png.header("Content-Type")).isEqualTo("image/png");
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
@@ -175,10 +150,10 @@ class TilesIT extends SampleRegionTest {
     @Test
     void emptyTilesAreCheap204sOrTransparentImages() throws IOException {
         int[] sea = tileAt(-30.0, 45.0, 14);
-        Bytes mvt = fetch(path("plots", sea, ".mvt"));
+        Api.Bytes mvt = fetch(path("plots", sea, ".mvt"));
         assertThat(mvt.status()).isEqualTo(204);
         assertThat(mvt.body()).isEmpty();
-        Bytes png = fetch(path("plots", sea, ".png"));
+        Api.Bytes png = fetch(path("plots", sea, ".png"));
         assertThat(png.status()).isEqualTo(200);
         assertThat(opaquePixels(ImageIO.read(new ByteArrayInputStream(png.body())))).isZero();
         // inside Norway but where there is nothing, and below the layer's smallest zoom
@@ -190,8 +165,8 @@ class TilesIT extends SampleRegionTest {
     void tilesAreCachedWithStrongETagsConditionalRequestsAndGzip() throws IOException {
         int[] t = tileOfPlot(publishedPlot("4034"), 14);
         String p = path("plots", t, ".mvt");
-        Bytes first = fetch(p);
-        Bytes second = fetch(p);
+        Api.Bytes first = fetch(p);
+        Api.Bytes second = fetch(p);
         assertThat(second.header("X-Cache")).isEqualTo("HIT");
         String etag = first.header("ETag");
         assertThat(etag).matches("\"[^\"]+\"");
@@ -204,20 +179,20 @@ class TilesIT extends SampleRegionTest {
         assertThat(fetch("/ogc/collections/plots/items?limit=1").header("Set-Cookie")).isNull();
         assertThat(fetch("/tiles/plots.json").header("Set-Cookie")).isNull();
 
-        Bytes notModified = fetch(p, "If-None-Match", etag);
+        Api.Bytes notModified = fetch(p, "If-None-Match", etag);
         assertThat(notModified.status()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
         assertThat(notModified.header("ETag")).isEqualTo(etag);
         assertThat(fetch(p, "If-None-Match", "\"something-else\"").status()).isEqualTo(200);
 
-        Bytes gzipped = fetch(p, "Accept-Encoding", "gzip");
+        Api.Bytes gzipped = fetch(p, "Accept-Encoding", "gzip");
         assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(gzipped.header("ETag")).isNotEqualTo(etag);
         assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes()).isEqualTo(first.body());
         assertThat(gzipped.body().length).isLessThan(first.body().length);
         assertThat(fetch(p, "Accept-Encoding", "gzip", "If-None-Match", gzipped.header("ETag")).status()).isEqualTo(304);
 
-        Bytes png = fetch(path("plots", t, ".png"));
+        Api.Bytes png = fetch(path("plots", t, ".png"));
         assertThat(fetch(path("plots", t, ".png"), "If-None-Match", png.header("ETag")).status()).isEqualTo(304);
     }
 
@@ -231,7 +206,7 @@ class TilesIT extends SampleRegionTest {
             fetch(path("plots", t, ".mvt"));
             fetch(path("plots", t, ".png"));
         }
-        Bytes farBefore = fetch(path("plots", far, ".mvt"));
+        Api.Bytes farBefore = fetch(path("plots", far, ".mvt"));
         assertThat(farBefore.header("X-Cache")).isEqualTo("HIT");
         String oldEtag = fetch(path("plots", oldTile, ".mvt")).header("ETag");
         String oldPngEtag = fetch(path("plots", oldTile, ".png")).header("ETag");
@@ -247,17 +222,17 @@ class TilesIT extends SampleRegionTest {
         int[] newTile = tileOfPlot(id, 16);
         assertThat(newTile).isNotEqualTo(oldTile);
 
-        Bytes oldAfter = fetch(path("plots", oldTile, ".mvt"));
+        Api.Bytes oldAfter = fetch(path("plots", oldTile, ".mvt"));
         assertThat(oldAfter.header("X-Cache")).isEqualTo("MISS");
         assertThat(oldAfter.header("ETag")).isNotEqualTo(oldEtag);
         assertThat(readMvt(oldTile, oldAfter.body()).getOrDefault("plots", Set.of())).doesNotContain(id);
-        Bytes oldPngAfter = fetch(path("plots", oldTile, ".png"));
+        Api.Bytes oldPngAfter = fetch(path("plots", oldTile, ".png"));
         assertThat(oldPngAfter.header("X-Cache")).isEqualTo("MISS");
         assertThat(oldPngAfter.header("ETag")).isNotEqualTo(oldPngEtag);
         assertThat(fetch(path("plots", oldTileZ12, ".mvt")).header("X-Cache")).as("every zoom").isEqualTo("MISS");
         assertThat(readMvt(newTile, fetch(path("plots", newTile, ".mvt")).body()).get("plots")).contains(id);
 
-        Bytes farAfter = fetch(path("plots", far, ".mvt"));
+        Api.Bytes farAfter = fetch(path("plots", far, ".mvt"));
         assertThat(farAfter.header("X-Cache")).as("a far tile is not touched").isEqualTo("HIT");
         assertThat(farAfter.header("ETag")).isEqualTo(farBefore.header("ETag"));
     }
@@ -281,7 +256,7 @@ class TilesIT extends SampleRegionTest {
         for (long id : hidden) {
             for (int z : new int[] {12, 16}) {
                 int[] t = tileOfPlot(id, z);
-                Bytes tile = fetch(path("plots", t, ".mvt"));
+                Api.Bytes tile = fetch(path("plots", t, ".mvt"));
                 if (tile.status() == 200) {
                     assertThat(readMvt(t, tile.body()).getOrDefault("plots", Set.of())).as("plot %d at z%d", id, z)
                             .doesNotContain(id);
