@@ -145,6 +145,24 @@ export function setLanguage(lang) {
 
 export const language = () => current;
 
+/**
+ * Adds texts to the dictionaries, e.g. a page's own: {nn: {...}, nb: {...}, en: {...}}. Keys already defined keep
+ * their text, so a page cannot silently change the map page's wording.
+ */
+export function addTexts(texts) {
+  for (const [lang, dict] of Object.entries(texts)) {
+    const target = LANGUAGES[lang]?.dict;
+    if (!target) {
+      throw new Error(`unknown language ${lang}`);
+    }
+    for (const [key, text] of Object.entries(dict)) {
+      if (!(key in target)) {
+        target[key] = text;
+      }
+    }
+  }
+}
+
 /** The text of `key` in the current language, with {name} placeholders filled in. */
 export function t(key, vars = {}) {
   const text = LANGUAGES[current].dict[key] ?? nn[key] ?? key;
