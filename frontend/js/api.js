@@ -10,7 +10,6 @@ export const endpoints = Object.freeze({
   regionStats: 'api/stats/region',
   enquiries: 'api/enquiries',
   plotTiles: 'tiles/plots/{z}/{x}/{y}.mvt',
-  plotPngTiles: 'tiles/plots/{z}/{x}/{y}.png',
   overlayTiles: 'tiles/{layer}/{z}/{x}/{y}.png',
   plans: 'ogc/collections/plans/items',
 });

@@ -50,12 +50,8 @@ export function markerStyle(p) {
   };
 }
 
-/** Plots from the vector tiles; `onClick(id)` opens a plot. Returns {layer, setVisible(ids|null), vector}. */
+/** Plots from the vector tiles; `onClick(id)` opens a plot. Returns {layer, setVisible(ids|null)}. */
 export function plotTileLayer(onClick) {
-  if (!L.vectorGrid) {
-    const png = L.tileLayer(endpointUrl(endpoints.plotPngTiles), { minZoom: 8, maxZoom: 20, pane: 'plots' });
-    return { layer: png, vector: false, setVisible() {} };
-  }
   const layer = L.vectorGrid.protobuf(endpointUrl(endpoints.plotTiles), {
     rendererFactory: L.svg.tile,
     pane: 'plots',
@@ -75,7 +71,6 @@ export function plotTileLayer(onClick) {
   let hidden = new Set();
   return {
     layer,
-    vector: true,
     /** Hides every plot not in `visible` (a Set of ids); `all` lists every known id. */
     setVisible(visible, all) {
       const next = new Set(visible ? all.filter((id) => !visible.has(id)) : []);

@@ -3,10 +3,9 @@
 // Feature properties are always written with textContent (STYLE.md 2.9), never as HTML.
 
 import {
-  ApiError, fetchBusinessHubs, fetchMunicipalities, fetchPlaces, fetchPlot, fetchPlots, fetchRegionStats,
-  postEnquiry, search as apiSearch, endpointUrl, endpoints,
+  fetchBusinessHubs, fetchMunicipalities, fetchPlaces, fetchPlot, fetchPlots, fetchRegionStats, search as apiSearch,
 } from './api.js';
-import { LANGUAGES, applyTranslations, formatArea, formatDistance, formatNumber, language, setLanguage, t } from './i18n.js';
+import { applyTranslations, formatArea, formatDistance, formatNumber, language, setLanguage, t } from './i18n.js';
 import {
   BACKGROUND_ATTRIBUTION, CENTRE_STYLE, HUB_STYLE, PURPOSE_COLORS, backgroundLayer, legendContent, markerStyle,
   overlayLayer, plotTileLayer, probeBackground, purposeColor,
@@ -18,15 +17,12 @@ const PLOT_LIMIT = 1000;
 /** Below this zoom a plot is a few pixels wide, so each also gets a marker at its centre to be seen and clicked. */
 const MARKER_MAX_ZOOM = 13;
 const BOUNDARY_ATTRIBUTION = 'Kommunegrenser © Kartverket, CC BY 4.0';
-/** Parameters of /api/plots that an older server may not know yet; without them the page filters itself. */
-const NEW_PARAMS = ['minPrice', 'infra', 'maxHubDistance', 'maxCentreDistance', 'noHazards'];
-const NEW_SORTS = ['distanceHub', 'distanceCentre'];
 const FILTER_KEYS = ['municipality', 'purpose', 'available', 'permanentResidence', 'noHazards', 'minArea', 'maxArea',
   'minPrice', 'maxPrice', 'infra', 'maxHubDistance', 'maxCentreDistance', 'sort'];
 
 /** What tests and curious developers can read. */
 const state = {
-  ready: false, plotCount: 0, plotsMatched: 0, errors: [], matchedIds: [], listCount: 0, legacyApi: false,
+  ready: false, plotCount: 0, plotsMatched: 0, errors: [], matchedIds: [], listCount: 0,
   allPlots: new Map(), municipalities: [], hubs: [], places: [], filter: {}, vectorTiles: false, background: 'none',
 };
 window.arealbank = state;
@@ -85,12 +81,12 @@ const municipalityLayer = L.geoJSON(null, {
 });
 function municipalityStyle() {
   const bg = state.background !== 'none';
-  return { color: '#4d5a66', weight: bg ? 2 : 1.2, opacity: 0.9, fillColor: '#fbfaf5', fillOpacity: bg ? 0 : 1 };
+  return { className: 'municipality-boundary', color: '#4d5a66', weight: bg ? 2 : 1.2, opacity: 0.9, fillColor: '#fbfaf5', fillOpacity: bg ? 0 : 1 };
 }
 
 const plots = plotTileLayer((id) => openPlot(id, { fit: false }));
 plots.layer.addTo(map);
-state.vectorTiles = plots.vector;
+state.vectorTiles = Boolean(L.vectorGrid);
 const plotMarkers = L.featureGroup();
 const pointLayer = L.featureGroup();
 const overlays = { zones: overlayLayer('zones'), hazards: overlayLayer('hazards'), plans: overlayLayer('plans'),
@@ -254,10 +250,11 @@ function readForm() {
   return f;
 }
 
-// ---------- filtering: the server's /api/plots decides; the page only fills in what an older server lacks ----------
+// ---------- filtering: the server's /api/plots decides, so map, list and API always agree ----------
 const num = (v) => (v === '' || v === undefined || v === null || Number.isNaN(Number(v)) ? null : Number(v));
+const metres = (km) => (num(km) !== null ? Math.round(num(km) * 1000) : null);
 
-function apiParams(f, legacy) {
+function apiParams(f) {
   const p = { limit: PLOT_LIMIT };
   const set = (k, v) => { if (v !== null && v !== undefined && v !== '' && v !== false) p[k] = v; };
   set('municipality', f.municipality);
@@ -266,50 +263,14 @@ function apiParams(f, legacy) {
   set('permanentResidence', f.permanentResidence ? 'true' : null);
   set('minArea', num(f.minArea));
   set('maxArea', num(f.maxArea));
+  set('minPrice', num(f.minPrice));
   set('maxPrice', num(f.maxPrice));
-  if (!legacy) {
-    set('minPrice', num(f.minPrice));
-    set('infra', f.infra?.length ? f.infra.join(',') : null);
-    set('maxHubDistance', num(f.maxHubDistance) !== null ? Math.round(num(f.maxHubDistance) * 1000) : null);
-    set('maxCentreDistance', num(f.maxCentreDistance) !== null ? Math.round(num(f.maxCentreDistance) * 1000) : null);
-    set('noHazards', f.noHazards ? 'true' : null);
-  }
-  if (f.sort && !(legacy && NEW_SORTS.includes(f.sort))) {
-    p.sort = f.sort;
-  }
+  set('infra', f.infra?.length ? f.infra.join(',') : null);
+  set('maxHubDistance', metres(f.maxHubDistance));
+  set('maxCentreDistance', metres(f.maxCentreDistance));
+  set('noHazards', f.noHazards ? 'true' : null);
+  set('sort', f.sort);
   return p;
-}
-
-const usesNewParams = (f) => Boolean(num(f.minPrice) !== null || f.infra?.length || num(f.maxHubDistance) !== null
-  || num(f.maxCentreDistance) !== null || f.noHazards || NEW_SORTS.includes(f.sort));
-
-/** The filter applied in the page, the same rules the server keeps (used when the server lacks a parameter). */
-function localMatch(p, f) {
-  const price = p.effectivePrice;
-  if (num(f.minPrice) !== null && !(price >= num(f.minPrice))) return false;
-  for (const k of f.infra || []) {
-    if (p.infrastructure?.[k] !== 'yes') return false;
-  }
-  if (num(f.maxHubDistance) !== null && !(p.nearestBusinessHub?.distanceM <= num(f.maxHubDistance) * 1000)) return false;
-  if (num(f.maxCentreDistance) !== null && !(p.nearestCentre?.distanceM <= num(f.maxCentreDistance) * 1000)) return false;
-  if (f.noHazards && p.hazards?.length) return false;
-  return true;
-}
-
-function localSort(features, sort) {
-  const key = {
-    price: (p) => p.effectivePrice, area: (p) => p.areaM2, distanceHub: (p) => p.nearestBusinessHub?.distanceM,
-    distanceCentre: (p) => p.nearestCentre?.distanceM, name: (p) => p.name,
-  }[sort?.replace('-', '')];
-  if (!key) return features;
-  const dir = sort.startsWith('-') ? -1 : 1;
-  return [...features].sort((a, b) => {
-    const x = key(a.properties); const y = key(b.properties);
-    if (x === y) return 0;
-    if (x === null || x === undefined) return 1;
-    if (y === null || y === undefined) return -1;
-    return (typeof x === 'string' ? x.localeCompare(y) : x - y) * dir;
-  });
 }
 
 let filterSeq = 0;
@@ -318,26 +279,12 @@ async function applyFilter() {
   state.filter = f;
   writeUrl();
   const seq = ++filterSeq;
-  let answer;
-  let legacy = state.legacyApi;
-  try {
-    answer = await fetchPlots(apiParams(f, legacy));
-  } catch (e) {
-    if (!(e instanceof ApiError && e.status === 400 && !legacy && usesNewParams(f))) {
-      throw e;
-    }
-    state.legacyApi = legacy = true; // an older server refuses the new parameters; filter those here
-    answer = await fetchPlots(apiParams(f, true));
-  }
+  const answer = await fetchPlots(apiParams(f));
   if (seq !== filterSeq) {
     return;
   }
-  let features = answer.features || [];
-  let matched = answer.numberMatched ?? features.length;
-  if (legacy && usesNewParams(f)) {
-    features = localSort(features.filter((x) => localMatch(x.properties, f)), f.sort);
-    matched = features.length;
-  }
+  const features = answer.features || [];
+  const matched = answer.numberMatched ?? features.length;
   state.plotsMatched = matched;
   state.matchedIds = features.map((x) => x.properties.id);
   state.listCount = features.length;
@@ -420,42 +367,20 @@ const searchInput = $('search-input');
 const searchList = $('search-list');
 let suggestions = [];
 let active = -1;
-let localSearch = false;
 let searchSeq = 0;
-
-function localSuggestions(q) {
-  const needle = q.toLocaleLowerCase();
-  const out = [];
-  const push = (type, label, detail, lon, lat, extra = {}) => {
-    if (label && label.toLocaleLowerCase().includes(needle)) out.push({ type, label, detail, lon, lat, ...extra });
-  };
-  for (const m of state.municipalities) {
-    const b = m.bbox;
-    push('municipality', m.name, t('municipality'), m.lon, m.lat, { bbox: b });
-  }
-  for (const p of state.places) push('place', p.name, p.kind === 'kommunesenter' ? t('centre') : p.kind, p.lon, p.lat);
-  for (const h of state.hubs) push('hub', h.name, t('businessHub'), h.lon, h.lat);
-  for (const p of state.allPlots.values()) {
-    push('plot', p.name, p.municipalityName, null, null, { plotId: p.id });
-    if (p.matrikkelId && p.matrikkelId.includes(q)) out.push({ type: 'matrikkel', label: p.matrikkelId, detail: p.name, plotId: p.id });
-  }
-  return out.slice(0, 8);
-}
 
 async function runSearch(q) {
   const seq = ++searchSeq;
   let results;
-  if (!localSearch) {
-    try {
-      results = (await apiSearch(q, 8)).results || [];
-    } catch (e) {
-      if (!(e instanceof ApiError) || e.status === 404) {
-        localSearch = true; // no search endpoint on this server (yet): search what the page has loaded
-      }
-      results = null;
+  try {
+    results = (await apiSearch(q, 8)).results || [];
+  } catch (e) {
+    if (seq === searchSeq) {
+      hideSuggestions();
+      showError(e.message);
     }
+    return;
   }
-  if (!results) results = localSuggestions(q);
   if (seq !== searchSeq) return;
   showSuggestions(results);
 }

@@ -1,107 +1,30 @@
 package no.arealbank.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import no.arealbank.Api;
-import no.arealbank.SampleRegionTest;
 
 /**
  * The map page in a real browser (Debian Chromium, headless) against the whole application with the sample
  * region. Uses the system's chromedriver, so Selenium Manager never downloads anything. Screenshots go to
  * {@code target/screenshots/}; the one in {@code docs/} is copied from there by hand.
  */
-@Tag("browser")
-class MapPageBrowserIT extends SampleRegionTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
-    /** Offline, Kartverket's background cannot load; the page then keeps its own land fill. Nothing else may fail. */
-    private static final Pattern EXPECTED_NETWORK_ERRORS = Pattern.compile("cache\\.kartverket\\.no");
-    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)");
-
-    private static final String ANIMATIONS_DONE = """
-            return !document.querySelector('.leaflet-zoom-anim')
-              && [...document.querySelectorAll('.leaflet-popup')].every((e) => getComputedStyle(e).opacity === '1');
-            """;
-
-    private static ChromeDriver driver;
-    private static Path profile;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assertThat(CHROMIUM).as("Debian package chromium").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian package chromium-driver").isExecutable();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("arealbank-chromium-");
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(LOAD_TIMEOUT);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
-    }
-
-    @BeforeEach
-    void drainConsole() {
-        driver.manage().logs().get(LogType.BROWSER); // what an earlier test left
-    }
+class MapPageBrowserIT extends BrowserTest {
 
     @Test
     void loadsTheMapWithEveryPublishedPlotAndNoConsoleErrors() {
@@ -346,6 +269,89 @@ class MapPageBrowserIT extends SampleRegionTest {
         assertThat(driver.findElement(By.id("search-list")).isDisplayed()).isFalse();
     }
 
+    /**
+     * The issue's two newcomer questions, asked the way a newcomer would: through the search box and the filter panel.
+     * The list must hold exactly the plots the API gives for the same question.
+     */
+    @Test
+    void aNewcomerFindsBusinessPlotsWithFibreInKviteseid() {
+        open("/?bg=none");
+        new Select(driver.findElement(By.id("f-municipality"))).selectByVisibleText("Kviteseid");
+        new Select(driver.findElement(By.id("f-purpose"))).selectByVisibleText("Næring");
+        driver.findElement(By.id("f-available")).click();
+        driver.findElement(By.id("f-minArea")).sendKeys("2000");
+        driver.findElement(By.id("f-fibre")).click();
+
+        List<String> expected = apiPlotNames(
+                "/api/plots?municipality=4028&purpose=business&availability=available&minArea=2000&infra=fibre");
+        assertThat(expected).as("the sample has an answer to this question").hasSizeGreaterThanOrEqualTo(3);
+        awaitListedNames(expected);
+        assertThat((String) js("return window.location.search")).contains("infra=fibre");
+        screenshot("newcomer-business-fibre.png");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aNewcomerFindsHousingWithPermanentResidenceWithinFiveKilometresOfDalen() {
+        open("/?bg=none");
+        WebElement search = driver.findElement(By.id("search-input"));
+        search.sendKeys("Dalen");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> text("#search-list").contains("Dalen"));
+        search.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        new Select(driver.findElement(By.id("f-municipality"))).selectByVisibleText("Tokke");
+        new Select(driver.findElement(By.id("f-purpose"))).selectByVisibleText("Bustad");
+        driver.findElement(By.id("f-permanent")).click();
+        driver.findElement(By.id("f-maxCentre")).sendKeys("5");
+        new Select(driver.findElement(By.id("f-sort"))).selectByValue("distanceCentre");
+
+        List<String> expected = apiPlotNames("/api/plots?municipality=4034&purpose=housing&permanentResidence=true"
+                + "&maxCentreDistance=5000&sort=distanceCentre");
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(3);
+        awaitListedNames(expected);
+        for (WebElement item : driver.findElements(By.cssSelector("#results button.result"))) {
+            assertThat(item.getText()).as("each result says how far it is from Dalen").contains("Dalen:");
+        }
+        List<?> centre = (List<?>) js("const c = window.arealbank.map.getCenter(); return [c.lat, c.lng];");
+        assertThat(((Number) centre.get(0)).doubleValue()).as("the map went to Dalen").isCloseTo(59.44, within(0.1));
+        assertThat(((Number) centre.get(1)).doubleValue()).isCloseTo(8.0, within(0.15));
+        screenshot("newcomer-housing-dalen.png");
+        assertNoConsoleErrors();
+    }
+
+    /** Each overlay toggle in the layers tab adds its layer's tiles or shapes to the map and takes them away again. */
+    @Test
+    void theLayerTogglesShowAndHideEachOverlay() {
+        List<Double> at = jdbc.sql("""
+                SELECT ST_Y(c) AS lat, ST_X(c) AS lon FROM (SELECT ST_Transform(ST_PointOnSurface(z.geom), 4326) c
+                  FROM zone z JOIN hazard_zone h ON ST_DWithin(z.geom, h.geom, 300) LIMIT 1) q
+                """).query((rs, n) -> List.of(rs.getDouble("lat"), rs.getDouble("lon"))).single();
+        open("/?bg=none#14/" + at.get(0) + "/" + at.get(1));
+        driver.findElement(By.id("tab-layers")).click();
+        assertThat(driver.findElement(By.id("layers")).isDisplayed()).isTrue();
+
+        for (String overlay : List.of("zones", "hazards", "plans")) {
+            String tiles = "img.leaflet-tile[src*='tiles/" + overlay + "/']";
+            assertThat(driver.findElements(By.cssSelector(tiles))).as("%s off by default", overlay).isEmpty();
+            overlayBox(overlay).click();
+            new WebDriverWait(driver, LOAD_TIMEOUT).withMessage(overlay + " tiles with drawn pixels")
+                    .until(d -> ((Number) js(DRAWN_PIXELS, tiles)).intValue() > 0);
+            assertThat((String) js("return window.location.search")).contains(overlay);
+            overlayBox(overlay).click();
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(tiles)).isEmpty());
+        }
+
+        assertThat(driver.findElements(By.cssSelector(".municipality-label"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("path.municipality-boundary"))).isNotEmpty();
+        overlayBox("boundaries").click();
+        awaitNone(".municipality-label, path.municipality-boundary"); // labels fade out (Leaflet, 200 ms)
+        overlayBox("points").click();
+        awaitNone("path.business-hub, path.centre");
+        assertThat((String) js("return window.location.search")).contains("layers=none");
+        overlayBox("points").click();
+        assertThat(driver.findElements(By.cssSelector("path.centre"))).isNotEmpty();
+        assertNoConsoleErrors();
+    }
+
     @Test
     void turnsAProblemFromTheApiIntoAReadableMessage() {
         open("/");
@@ -356,12 +362,6 @@ class MapPageBrowserIT extends SampleRegionTest {
                   .then(() => done('no error'), (e) => done(e.name + ': ' + e.status + ': ' + e.message));
                 """);
         assertThat(message).isEqualTo("ApiError: 400: Bad parameter: ?limit: 'many' is not a number");
-    }
-
-    private void open(String path) {
-        driver.get("about:blank"); // a new document each time, also when only the #view differs
-        driver.get("http://127.0.0.1:" + port + path);
-        new WebDriverWait(driver, LOAD_TIMEOUT).until(d -> !"loading".equals(bodyState()));
     }
 
     private record Plot(long id, String name, double lat, double lon) {
@@ -385,45 +385,43 @@ class MapPageBrowserIT extends SampleRegionTest {
                 });
     }
 
-    private String bodyState() {
-        return driver.findElement(By.tagName("body")).getAttribute("data-state");
+    /** Non-transparent pixels in the loaded tile images that match the selector (same origin, so readable). */
+    private static final String DRAWN_PIXELS = """
+            return [...document.querySelectorAll(arguments[0])].filter((i) => i.complete && i.naturalWidth)
+              .map((img) => { const c = document.createElement('canvas'); c.width = img.naturalWidth;
+                c.height = img.naturalHeight; const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+                const px = g.getImageData(0, 0, c.width, c.height).data; let n = 0;
+                for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++; return n; })
+              .reduce((a, b) => a + b, 0);
+            """;
+
+    private void awaitNone(String css) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).withMessage("no " + css)
+                .until(d -> d.findElements(By.cssSelector(css)).isEmpty());
     }
 
-    private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+    private WebElement overlayBox(String value) {
+        return driver.findElement(By.cssSelector("input[name=overlay][value=" + value + "]"));
     }
 
-    /** A script's answer that is a list, as strings. */
-    private List<String> strings(String script) {
-        return ((List<?>) js(script)).stream().map(String::valueOf).toList();
+    private List<String> apiPlotNames(String query) {
+        Api.Response answer = api().get(query + "&limit=1000");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        answer.json().path("features").forEach(f -> names.add(f.path("properties").path("name").asString()));
+        return names;
     }
 
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private static int leadingNumber(String status) {
-        Matcher m = LEADING_NUMBER.matcher(status.replaceAll("[\\s\\u00a0\\u202f]", ""));
-        assertThat(m.find()).as("a number first in '%s'", status).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
-    private void assertNoConsoleErrors() {
-        List<LogEntry> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(e -> !EXPECTED_NETWORK_ERRORS.matcher(e.getMessage()).find()).toList();
-        assertThat(severe).as("SEVERE browser console entries").isEmpty();
-    }
-
-    /** Waits for Leaflet's fade and zoom animations to end, so the picture shows what a user sees. */
-    private void screenshot(String name) {
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> Boolean.TRUE.equals(js(ANIMATIONS_DONE)));
+    /** Waits until the result list shows exactly these plots, in this order (it re-renders while filters settle). */
+    private void awaitListedNames(List<String> expected) {
+        String listed = "return [...document.querySelectorAll('#results button.result .result-title')]"
+                + ".map(b => b.textContent)";
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> expected.equals(strings(listed))
+                    && leadingNumber(text("#result-count")) == expected.size());
+        } catch (TimeoutException e) {
+            assertThat(strings(listed)).as("result list").containsExactlyElementsOf(expected);
+            throw e;
         }
     }
 }
