@@ -56,7 +56,7 @@ export function problemMessage(problem, status) {
 }
 
 /** The CSRF token Spring Security sets as a cookie once a session exists (csrf.spa()); anonymous pages have none. */
-function csrfHeaders() {
+export function csrfHeaders() {
   const m = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(document.cookie);
   return m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {};
 }
@@ -104,3 +104,35 @@ export const postEnquiry = (body) => getJson(endpoints.enquiries, {}, {
   method: 'POST', credentials: 'omit', body: JSON.stringify(body),
   headers: { 'Content-Type': 'application/json', ...csrfHeaders() },
 });
+
+/**
+ * A signed-in write or read of the planner pages: JSON in, {data, etag, status} out, with the session's CSRF token.
+ * `X-Requested-With` tells the server not to send a Basic challenge, so an expired session never pops up a browser
+ * password dialog. Failures throw {@link ApiError} with the problem body.
+ */
+export async function send(method, path, { params = {}, body, headers = {}, contentType = 'application/json' } = {}) {
+  let response;
+  try {
+    response = await fetch(url(path, params), {
+      method,
+      headers: { Accept: 'application/geo+json, application/json', 'X-Requested-With': 'XMLHttpRequest',
+        ...(body !== undefined ? { 'Content-Type': contentType } : {}), ...csrfHeaders(), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError('Får ikkje kontakt med tenaren. Sjekk nettsamband og prøv igjen.');
+  }
+  const type = response.headers.get('Content-Type') || '';
+  let data = null;
+  if (type.includes('json')) {
+    try {
+      data = await response.json();
+    } catch (e) {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(problemMessage(data, response.status), response.status, data);
+  }
+  return { data, etag: response.headers.get('ETag'), status: response.status };
+}
