@@ -25,21 +25,27 @@ class TileInvalidation {
 
     private final TileLayers layers;
     private final TileCache cache;
+    private final TileOccupancy occupancy;
 
-    TileInvalidation(TileLayers layers, TileCache cache) {
+    TileInvalidation(TileLayers layers, TileCache cache, TileOccupancy occupancy) {
         this.layers = layers;
         this.cache = cache;
+        this.occupancy = occupancy;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void plotChanged(PlotChanged change) {
         TileLayer plots = layers.find("plots").orElseThrow();
         cache.bump(plots.id());
-        int dropped = 0;
-        for (Geometry g : new Geometry[] {change.oldGeometry(), change.newGeometry()}) {
-            if (g != null && !g.isEmpty()) {
-                dropped += invalidate(plots, CrsTransformer.transform(g, 25832, 3857));
-            }
+        Geometry newGeometry = change.newGeometry() == null || change.newGeometry().isEmpty() ? null
+                : CrsTransformer.transform(change.newGeometry(), 25832, 3857);
+        if (newGeometry != null) {
+            occupancy.add(newGeometry.getEnvelopeInternal()); // before the cache drops its tiles
+        }
+        int dropped = newGeometry == null ? 0 : invalidate(plots, newGeometry);
+        Geometry old = change.oldGeometry();
+        if (old != null && !old.isEmpty()) {
+            dropped += invalidate(plots, CrsTransformer.transform(old, 25832, 3857));
         }
         log.debug("plot {} {}: {} tile positions invalidated", change.plotId(), change.action(), dropped);
     }

@@ -12,11 +12,13 @@ class TileService {
     private final TileQueries queries;
     private final TileCache cache;
     private final PngTileRenderer png;
+    private final TileOccupancy occupancy;
 
-    TileService(TileQueries queries, TileCache cache, PngTileRenderer png) {
+    TileService(TileQueries queries, TileCache cache, PngTileRenderer png, TileOccupancy occupancy) {
         this.queries = queries;
         this.cache = cache;
         this.png = png;
+        this.occupancy = occupancy;
     }
 
     TileCache.Lookup tile(TileLayer layer, TileAddress address, TileFormat format) {
@@ -35,6 +37,9 @@ class TileService {
     }
 
     private byte[] render(TileLayer layer, TileAddress address, TileFormat format) {
+        if (!occupancy.mayHoldFeatures(layer, address)) {
+            return format.raster() ? png.empty(format.extent) : new byte[0];
+        }
         if (!format.raster()) {
             return queries.mvt(layer, address);
         }

@@ -20,6 +20,7 @@ import java.awt.image.BufferedImage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import no.arealbank.Api;
 import no.arealbank.Gdal;
@@ -159,6 +160,52 @@ class TilesIT extends SampleRegionTest {
         // inside Norway but where there is nothing, and below the layer's smallest zoom
         assertThat(fetch(path("plots", tileAt(10.0, 62.0, 14), ".mvt")).status()).isEqualTo(204);
         assertThat(fetch(path("plots", tileAt(8.49, 59.40, 3), ".mvt")).status()).isEqualTo(204);
+    }
+
+    @Autowired
+    TileOccupancy occupancy;
+
+    @Autowired
+    TileLayers layers;
+
+    /**
+     * Empty tiles are answered from the in-memory index without the database, and a change made behind the
+     * application's back (here plain SQL) reaches the index through the plot table's notification within seconds.
+     */
+    @Test
+    void theOccupancyIndexAnswersEmptyTilesAndFollowsChangesMadeOutsideTheApplication() throws Exception {
+        awaitOccupancy();
+        TileLayer plots = layers.find("plots").orElseThrow();
+        int[] sea = tileAt(-30.0, 45.0, 14);
+        assertThat(occupancy.mayHoldFeatures(plots, new TileAddress(sea[0], sea[1], sea[2]))).isFalse();
+        long id = publishedPlot("4028");
+        int[] home = tileOfPlot(id, 16);
+        assertThat(occupancy.mayHoldFeatures(plots, new TileAddress(home[0], home[1], home[2]))).isTrue();
+
+        String before = jdbc.sql("SELECT ST_AsEWKT(geom) FROM plot WHERE id = :id").param("id", id).query(String.class).single();
+        try {
+            // 12 km north, where there is no plot: a z16 tile nobody asked for yet
+            jdbc.sql("UPDATE plot SET geom = ST_Translate(geom, 0, 12000) WHERE id = :id").param("id", id).update();
+            int[] moved = tileOfPlot(id, 16);
+            long deadline = System.currentTimeMillis() + 15_000;
+            Api.Bytes tile = fetch(path("plots", moved, ".mvt"));
+            while (tile.status() != 200 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+                tile = fetch(path("plots", moved, ".mvt"));
+            }
+            assertThat(tile.status()).as("the moved plot's new tile").isEqualTo(200);
+            assertThat(readMvt(moved, tile.body()).get("plots")).contains(id);
+        } finally {
+            jdbc.sql("UPDATE plot SET geom = ST_GeomFromEWKT(:g) WHERE id = :id").param("g", before).param("id", id).update();
+        }
+    }
+
+    private void awaitOccupancy() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!occupancy.ready() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(occupancy.ready()).as("occupancy index built").isTrue();
     }
 
     @Test
