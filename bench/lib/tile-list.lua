@@ -1,5 +1,6 @@
 -- wrk script for bench/tiles: requests paths from a list file.
 --   wrk ... -s bench/lib/tile-list.lua http://127.0.0.1:PORT -- <list file> <random|walk> <wrk threads> [first] [count]
+--       [accept-encoding]
 -- A list line is "<path>[ <etag>]"; with an etag the request carries If-None-Match: <etag> (expects 304).
 --   random: each request picks a line uniformly at random (seeded per thread, repeatable);
 --   walk:   the threads walk lines first .. first+count-1 interleaved, each line once (a cold cache sees only
@@ -30,6 +31,7 @@ function init(args)
   for k = first, first + count - 1 do
     local headers = {}
     if lines[k][2] ~= "" then headers["If-None-Match"] = lines[k][2] end
+    if (args[6] or "") ~= "" then headers["Accept-Encoding"] = args[6] end
     reqs[#reqs + 1] = wrk.format("GET", lines[k][1], headers)
   end
   n = #reqs
