@@ -290,7 +290,10 @@ public class PlotService {
             valid.applyTo(piece);
             stamp(piece, actor);
             plots.saveAndFlush(piece);
-            requireInsideMunicipality(piece);
+            if (!insideMunicipality(piece)) { // a piece of a plot that straddles the municipal border
+                throw new InvalidContentException("/line", "piece " + (i + 1) + " lies outside municipality "
+                        + piece.municipalityNumber);
+            }
             pieces.add(piece);
         }
         List<Long> ids = pieces.stream().map(p -> p.id).toList();
@@ -579,13 +582,16 @@ public class PlotService {
 
     /** A plot must at least touch its municipality, when that municipality's boundary is known. */
     private void requireInsideMunicipality(Plot plot) {
-        boolean inside = jdbc.sql("""
+        if (!insideMunicipality(plot)) {
+            throw PlotProblems.outsideMunicipality(plot.municipalityNumber);
+        }
+    }
+
+    private boolean insideMunicipality(Plot plot) {
+        return jdbc.sql("""
                 SELECT m.boundary IS NULL OR ST_Intersects(m.boundary, p.geom)
                   FROM plot p JOIN municipality m ON m.number = p.municipality_number WHERE p.id = :id
                 """).param("id", plot.id).query(Boolean.class).single();
-        if (!inside) {
-            throw PlotProblems.outsideMunicipality(plot.municipalityNumber);
-        }
     }
 
     private static void stamp(Plot plot, Actor actor) {

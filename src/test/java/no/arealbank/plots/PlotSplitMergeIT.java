@@ -147,6 +147,53 @@ class PlotSplitMergeIT extends WorkspaceSupport {
     }
 
     @Test
+    void aPieceOutsideThePlotsMunicipalityIs422AndTheWholeSplitIsRolledBack() {
+        // the longest edge of Kviteseid's boundary (EPSG:25832): a plot straddling it, cut parallel to it outside
+        java.util.Map<String, Object> edge = jdbc.sql("""
+                WITH ring AS (SELECT ST_ExteriorRing((ST_Dump(boundary)).geom) AS r FROM municipality WHERE number = '4028'),
+                     segs AS (SELECT ST_PointN(r, i) AS a, ST_PointN(r, i + 1) AS b
+                                FROM ring, generate_series(1, ST_NPoints(r) - 1) i)
+                SELECT ST_X(a) AS ax, ST_Y(a) AS ay, ST_X(b) AS bx, ST_Y(b) AS by FROM segs
+                 ORDER BY ST_Distance(a, b) DESC LIMIT 1
+                """).query().singleRow();
+        double ax = ((Number) edge.get("ax")).doubleValue();
+        double ay = ((Number) edge.get("ay")).doubleValue();
+        double bx = ((Number) edge.get("bx")).doubleValue();
+        double by = ((Number) edge.get("by")).doubleValue();
+        double len = Math.hypot(bx - ax, by - ay);
+        assertThat(len).as("a straight stretch long enough for the test").isGreaterThan(200);
+        double[] m = {(ax + bx) / 2, (ay + by) / 2};
+        double[] d = {(bx - ax) / len, (by - ay) / len};
+        double[] n = {-d[1], d[0]};
+        boolean inside = jdbc.sql("SELECT ST_Intersects(boundary, ST_SetSRID(ST_MakePoint(:x, :y), 25832)) FROM municipality"
+                + " WHERE number = '4028'").param("x", m[0] + 10 * n[0]).param("y", m[1] + 10 * n[1])
+                .query(Boolean.class).single();
+        if (inside) {
+            n = new double[] {-n[0], -n[1]}; // n points out of Kviteseid
+        }
+        StringBuilder ring = new StringBuilder();
+        double[][] corners = {{-20, -20}, {20, -20}, {20, 20}, {-20, 20}, {-20, -20}};
+        for (double[] c : corners) {
+            ring.append(ring.length() == 0 ? "" : ",").append('[').append(m[0] + c[0] * d[0] + c[1] * n[0]).append(',')
+                    .append(m[1] + c[0] * d[1] + c[1] * n[1]).append(']');
+        }
+        tools.jackson.databind.node.ObjectNode f = TestPlots.feature("4028", HERE, 10);
+        f.set("geometry", no.arealbank.Api.JSON.readTree("{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}"));
+        Api utm = planner("4028").header("Content-Crs", "EPSG:25832");
+        Api.Response created = utm.post("/api/plots", f.toString());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+
+        double[] s = {m[0] + 10 * n[0] - 50 * d[0], m[1] + 10 * n[1] - 50 * d[1]};
+        double[] e = {m[0] + 10 * n[0] + 50 * d[0], m[1] + 10 * n[1] + 50 * d[1]};
+        String line = "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[" + s[0] + "," + s[1] + "],[" + e[0] + ","
+                + e[1] + "]]}}";
+        JsonNode problem = refused(422, "/line", () -> utm.header("If-Match", "\"0\"").post("/api/plots/" + id + "/split", line));
+        assertThat(problem.path("detail").asString()).contains("outside municipality 4028");
+        assertThat(archived(id)).as("the original was archived inside the transaction, and that was rolled back").isFalse();
+    }
+
+    @Test
     void mergesAdjacentPlotsIntoOneWithTheFirstPlotsAttributes() {
         Api p = planner("4028");
         JsonNode west = plot(p, "4028", MERGE_HERE, 30);
