@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import no.arealbank.audit.ChangeHistory;
@@ -91,9 +92,10 @@ class EnquiryPrivacy {
     }
 
     /**
-     * The inbox (same filters, same scope) as CSV, newest first, in one read-only transaction so the rows are one
-     * consistent snapshot. Too many rows is a 400 before anything is written.
+     * The inbox (same filters, same scope) as CSV, newest first, in one repeatable-read transaction so that the
+     * count and the rows are one snapshot. Too many rows is a 400 before anything is written.
      */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     void csv(EnquiryQueries.Filter filter, Actor reader, Download download) throws IOException {
         long rows = queries.count(filter, reader);
         if (rows > settings.exportMaxRows()) {
