@@ -21,32 +21,54 @@ public class ChangeHistory {
         this.jdbc = jdbc;
     }
 
-    /** One history entry; {@code before}/{@code after} are JSON texts (null for none). */
+    /**
+     * One history entry; {@code before}/{@code after} are JSON texts (null for none). {@code relatedIds} names the
+     * other entities of a change that involved several (a split or merge), {@code note} says what happened in words.
+     */
     public record Entry(long id, String action, int version, String changedBy, OffsetDateTime changedAt,
-            @JsonRawValue String before, @JsonRawValue String after) {
+            @JsonRawValue String before, @JsonRawValue String after, List<Long> relatedIds, String note) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String entityType, long entityId, String action, int version, String changedBy, String before,
             String after) {
+        record(entityType, entityId, action, version, changedBy, before, after, List.of(), null);
+    }
+
+    /** As {@link #record(String, long, String, int, String, String, String)}, naming related entities and a note. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String entityType, long entityId, String action, int version, String changedBy, String before,
+            String after, List<Long> relatedIds, String note) {
         jdbc.sql("""
-                INSERT INTO change_history (entity_type, entity_id, action, version, changed_by, before, after)
-                VALUES (:type, :id, :action, :version, :by, CAST(:before AS jsonb), CAST(:after AS jsonb))
+                INSERT INTO change_history (entity_type, entity_id, action, version, changed_by, before, after,
+                                            related_ids, note)
+                VALUES (:type, :id, :action, :version, :by, CAST(:before AS jsonb), CAST(:after AS jsonb),
+                        CAST(string_to_array(:related, ',') AS bigint[]), :note)
                 """)
                 .param("type", entityType).param("id", entityId).param("action", action).param("version", version)
                 .param("by", changedBy).param("before", before).param("after", after)
+                .param("related", relatedIds.isEmpty() ? null
+                        : String.join(",", relatedIds.stream().map(String::valueOf).toList()))
+                .param("note", note)
                 .update();
     }
 
     public List<Entry> entries(String entityType, long entityId) {
         return jdbc.sql("""
-                SELECT id, action, version, changed_by, changed_at, before::text, after::text
+                SELECT id, action, version, changed_by, changed_at, before::text, after::text,
+                       array_to_string(related_ids, ','), note
                   FROM change_history WHERE entity_type = :type AND entity_id = :id ORDER BY id
                 """)
                 .param("type", entityType).param("id", entityId)
                 .query((rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7)))
+                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7), ids(rs.getString(8)),
+                        rs.getString(9)))
                 .list();
+    }
+
+    private static List<Long> ids(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isEmpty() ? List.of()
+                : java.util.Arrays.stream(commaSeparated.split(",")).map(Long::valueOf).toList();
     }
 
     /** The snapshot an entity had after reaching {@code version}. */

@@ -1,19 +1,26 @@
 package no.arealbank.enquiries;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +47,7 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/enquiries")
 class EnquiryController {
 
+    private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final Set<String> LIST_PARAMETERS = Set.of("status", "plotId", "municipality", "limit", "offset");
 
@@ -48,9 +56,11 @@ class EnquiryController {
     private final CurrentActor currentActor;
     private final ReferenceData reference;
     private final EnquirySettings settings;
+    private final EnquiryPrivacy privacy;
 
     EnquiryController(EnquiryService service, EnquiryQueries queries, CurrentActor currentActor,
-            ReferenceData reference, EnquirySettings settings) {
+            ReferenceData reference, EnquirySettings settings, EnquiryPrivacy privacy) {
+        this.privacy = privacy;
         this.service = service;
         this.queries = queries;
         this.currentActor = currentActor;
@@ -74,6 +84,43 @@ class EnquiryController {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<InboxPage> list(@RequestParam Map<String, String> params) {
+        EnquiryQueries.Page page = queries.list(filter(params), actor());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new InboxPage(page.matched(), page.enquiries().size(), page.enquiries()));
+    }
+
+    /**
+     * The inbox as CSV for Excel (semicolons, UTF-8 with BOM), with the list's filters; {@code limit} and
+     * {@code offset} are accepted so the page can pass its query on, but the export holds every match.
+     */
+    @GetMapping("/export.csv")
+    void exportCsv(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        EnquiryQueries.Filter filter = filter(params);
+        privacy.csv(filter, actor(), () -> {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename("arealbank-enquiries-" + LocalDate.now(NORWAY).format(DateTimeFormatter.BASIC_ISO_DATE)
+                            + ".csv")
+                    .build().toString());
+            return response.getOutputStream();
+        });
+    }
+
+    /** A data subject's access request: everything held about the address, within the reader's municipalities. */
+    @GetMapping(path = "/personal-data", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EnquiryPrivacy.PersonalData> personalData(@RequestParam(required = false) String email) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(privacy.personalData(email, actor()));
+    }
+
+    /** A data subject's erasure request: hard-deletes the address's enquiries within the actor's municipalities. */
+    @DeleteMapping(path = "/personal-data", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<EnquiryPrivacy.Erased> erase(@RequestParam(required = false) String email) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(privacy.erase(email, actor()));
+    }
+
+    /** The inbox filter of the list and the export; paging is bounded by the settings. */
+    private EnquiryQueries.Filter filter(Map<String, String> params) {
         params.keySet().stream().filter(p -> !LIST_PARAMETERS.contains(p)).findFirst().ifPresent(p -> {
             throw new BadParameterException("?" + p, "unknown parameter");
         });
@@ -96,10 +143,7 @@ class EnquiryController {
         int limit = limitValue == null ? settings.defaultLimit() : (int) Math.min(settings.maxLimit(), limitValue);
         Long offsetValue = whole(params.get("offset"), "?offset", 0);
         int offset = offsetValue == null ? 0 : (int) Math.min(Integer.MAX_VALUE, offsetValue);
-        EnquiryQueries.Page page = queries.list(new EnquiryQueries.Filter(statuses, plotId, municipality, limit, offset),
-                actor());
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new InboxPage(page.matched(), page.enquiries().size(), page.enquiries()));
+        return new EnquiryQueries.Filter(statuses, plotId, municipality, limit, offset);
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

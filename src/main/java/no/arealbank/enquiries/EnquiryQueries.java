@@ -66,8 +66,45 @@ class EnquiryQueries {
     }
 
     Page list(Filter f, Actor reader) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, reader, params);
+        long matched = count(where, params);
+        params.put("limit", f.limit());
+        params.put("offset", f.offset());
+        List<EnquiryView> rows = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY e.created_at DESC, e.id DESC"
+                + " LIMIT :limit OFFSET :offset").params(params).query(VIEW).list();
+        return new Page(matched, rows);
+    }
+
+    /** How many enquiries the filter matches for the reader (paging ignored). */
+    long count(Filter f, Actor reader) {
+        Map<String, Object> params = new HashMap<>();
+        return count(where(f, reader, params), params);
+    }
+
+    /** Every enquiry the filter matches for the reader, newest first, one row at a time (paging ignored). */
+    void forEach(Filter f, Actor reader, java.util.function.Consumer<EnquiryView> each) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(f, reader, params);
+        jdbc.sql(SELECT + " WHERE " + where + " ORDER BY e.created_at DESC, e.id DESC").params(params)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(VIEW.mapRow(rs, 0)));
+    }
+
+    /** Everything held about an e-mail address (compared case-insensitively) that the reader may see, oldest first. */
+    List<EnquiryView> byEmail(String email, Actor reader) {
+        return jdbc.sql(SELECT + " WHERE lower(e.email) = lower(:email) AND " + SCOPE + " ORDER BY e.created_at, e.id")
+                .param("email", email).params(scope(reader)).query(VIEW).list();
+    }
+
+    private long count(String where, Map<String, Object> params) {
+        return jdbc.sql("SELECT count(*) FROM enquiry e JOIN plot p ON p.id = e.plot_id WHERE " + where)
+                .params(params).query(Long.class).single();
+    }
+
+    /** The WHERE clause of a filter for a reader; values bound into {@code params}. */
+    private static String where(Filter f, Actor reader, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(SCOPE);
-        Map<String, Object> params = new HashMap<>(scope(reader));
+        params.putAll(scope(reader));
         if (f.statuses() != null) {
             where.append(" AND e.status = ANY (string_to_array(:statuses, ','))");
             params.put("statuses", String.join(",", f.statuses()));
@@ -80,13 +117,7 @@ class EnquiryQueries {
             where.append(" AND p.municipality_number = :municipality");
             params.put("municipality", f.municipalityNumber());
         }
-        long matched = jdbc.sql("SELECT count(*) FROM enquiry e JOIN plot p ON p.id = e.plot_id WHERE " + where)
-                .params(params).query(Long.class).single();
-        params.put("limit", f.limit());
-        params.put("offset", f.offset());
-        List<EnquiryView> rows = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY e.created_at DESC, e.id DESC"
-                + " LIMIT :limit OFFSET :offset").params(params).query(VIEW).list();
-        return new Page(matched, rows);
+        return where.toString();
     }
 
     /**

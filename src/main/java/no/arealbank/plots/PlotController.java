@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import no.arealbank.audit.ChangeHistory;
 import no.arealbank.security.Actor;
 import no.arealbank.security.CurrentActor;
 import no.arealbank.shared.RequestLinks;
@@ -143,9 +142,44 @@ class PlotController {
         return feature(ResponseEntity.ok(), row(w.id(), SupportedCrs.CRS84), SupportedCrs.CRS84);
     }
 
+    /** Each entry with a field diff; snapshot geometries in {@code ?crs} (CRS84 unless asked otherwise). */
     @GetMapping(path = "/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<ChangeHistory.Entry> history(@PathVariable long id) {
-        return service.history(id, actor());
+    List<PlotHistory.Entry> history(@PathVariable long id,
+            @RequestParam(name = "crs", required = false) String crsParam) {
+        return service.history(id, crs(crsParam, "?crs"), actor());
+    }
+
+    // --- planner workspace ---
+
+    @PostMapping(path = "/bulk", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    WorkspaceRequests.BulkResult bulk(@RequestBody WorkspaceRequests.Bulk request) {
+        return service.bulk(request, actor());
+    }
+
+    /** 201 with the new plots as a FeatureCollection (largest piece first). */
+    @PostMapping(path = "/{id}/split", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/geo+json"},
+            produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<FeatureCollection> split(@PathVariable long id, @RequestBody WorkspaceRequests.Split request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
+            @RequestParam(name = "crs", required = false) String crsParam) {
+        SupportedCrs out = crs(crsParam, "?crs");
+        List<Long> ids = service.split(id, request, inputCrs(contentCrs, out), ifMatch, actor());
+        String features = queries.features(ids, out);
+        return ResponseEntity.status(HttpStatus.CREATED).contentType(GEO_JSON).header("Content-Crs", "<" + out.uri() + ">")
+                .body(new FeatureCollection("FeatureCollection", ids.size(), ids.size(), List.of(), features));
+    }
+
+    /** 201 with the merged plot, its Location and ETag. */
+    @PostMapping(path = "/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = {"application/geo+json", MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<String> merge(@RequestBody WorkspaceRequests.Merge request,
+            @RequestParam(name = "crs", required = false) String crsParam) {
+        SupportedCrs out = crs(crsParam, "?crs");
+        long merged = service.merge(request, actor());
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/plots/{id}")
+                .buildAndExpand(merged).toUri();
+        return feature(ResponseEntity.created(location), row(merged, out), out);
     }
 
     @PostMapping(path = "/{id}/history/{version}/restore",

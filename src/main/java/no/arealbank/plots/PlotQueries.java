@@ -128,6 +128,14 @@ class PlotQueries {
                 .optional();
     }
 
+    /** The plots' Features as a JSON array text, in the order of {@code ids}. */
+    String features(java.util.List<Long> ids, SupportedCrs crs) {
+        return jdbc.sql("SELECT coalesce(json_agg(" + FEATURE + " ORDER BY array_position(i.ids, p.id)), '[]'::json)::text "
+                + FROM + " CROSS JOIN (SELECT CAST(string_to_array(:ids, ',') AS bigint[]) AS ids) i WHERE p.id = ANY (i.ids)")
+                .param("ids", String.join(",", ids.stream().map(String::valueOf).toList())).param("srid", crs.srid()).param("digits", crs.decimals())
+                .query(String.class).single();
+    }
+
     Page list(PlotFilter f, Optional<Actor> reader, SupportedCrs crs) {
         Where w = where(f, reader);
         Map<String, Object> params = new HashMap<>(w.params());

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Min;
 
 /**
  * Limits of the plots API. The extent is mainland Norway with its coastal waters in lon/lat (EPSG:4326);
- * a geometry with any vertex outside it is refused.
+ * a geometry with any vertex outside it is refused. A split refuses pieces smaller than {@code minSplitAreaM2} (a line
+ * that only clips a corner is a slip of the mouse, not a new plot); a merge closes gaps up to {@code mergeToleranceM}
+ * metres between the plots; {@code maxSelection} bounds the plots of one bulk action or merge.
  */
 @Validated
 @ConfigurationProperties("arealbank.plots")
@@ -20,5 +22,8 @@ record PlotSettings(
         @DefaultValue("4.0") double minLon,
         @DefaultValue("57.9") double minLat,
         @DefaultValue("31.5") double maxLon,
-        @DefaultValue("71.3") double maxLat) {
+        @DefaultValue("71.3") double maxLat,
+        @DefaultValue("10") @Min(0) double minSplitAreaM2,
+        @DefaultValue("0.5") @Min(0) @Max(5) double mergeToleranceM,
+        @DefaultValue("500") @Min(2) int maxSelection) {
 }
