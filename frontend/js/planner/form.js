@@ -184,6 +184,16 @@ export function readForm(form, base = {}) {
     else v = input.value.trim() === '' ? null : input.value.trim();
     setPath(p, f.key, v);
   }
+  // a nested object with nothing in it is left out, as the API wants (e.g. no matrikkel rather than empty numbers)
+  for (const group of ['matrikkel', 'contact', 'infrastructure', 'description']) {
+    const o = p[group];
+    if (o && typeof o === 'object') {
+      for (const [k, v] of Object.entries(o)) {
+        if (v === null || v === undefined) delete o[k];
+      }
+      if (!Object.keys(o).length) p[group] = null;
+    }
+  }
   return p;
 }
 
@@ -237,7 +247,8 @@ export function serverErrors(problem) {
   for (const e of problem?.errors || []) {
     const path = String(e.pointer || '').replace(/^\/(properties\/)?/, '').split('/').filter((s) => !/^\d+$/.test(s));
     const key = path[0] === 'geometry' || path[0] === 'coordinates' ? 'geometry' : path.slice(0, 2).join('.');
-    const known = FIELDS.some((f) => f.key === key) ? key : FIELDS.some((f) => f.key === path[0]) ? path[0] : 'geometry';
+    const known = FIELDS.find((f) => f.key === key)?.key || FIELDS.find((f) => f.key === path[0])?.key
+      || FIELDS.find((f) => f.key.startsWith(`${path[0]}.`))?.key || 'geometry';
     errors[known] = t('pServerSays', { m: e.detail });
   }
   return errors;

@@ -29,11 +29,14 @@ function el(tag, className, text) {
   return node;
 }
 
+let messageTimer;
 function showMessage(text, kind = 'error') {
   const m = $('message');
   m.textContent = text;
   m.className = `app-message ${kind}`;
   m.hidden = !text;
+  clearTimeout(messageTimer);
+  if (kind === 'ok') messageTimer = setTimeout(() => { m.hidden = true; }, 5000); // a confirmation fades; errors stay
   if (kind === 'error' && text) state.errors.push(text);
 }
 
