@@ -14,7 +14,7 @@ const INFRA_VALUES = ['yes', 'no', 'planned'];
 export const FIELDS = [
   { key: 'name', label: 'pName', kind: 'text', required: true, max: 200 },
   { key: 'purpose', label: 'purpose', kind: 'select', options: PURPOSES, required: true },
-  { key: 'allowedUses', label: 'pAllowedUses', kind: 'uses' },
+  { key: 'allowedUses', label: 'pAllowedUses', kind: 'uses', required: true },
   { key: 'landUseCode', label: 'pLandUseCode', kind: 'integer' },
   { key: 'availability', label: 'pAvailability', kind: 'select', options: AVAILABILITY, required: true },
   { key: 'tenure', label: 'pTenure', kind: 'select', options: TENURE, optional: true },
@@ -203,7 +203,8 @@ export function checkForm(p, hasGeometry) {
   if (!hasGeometry) errors.geometry = t('pNeedGeometry');
   for (const f of FIELDS) {
     const v = getPath(p, f.key);
-    if (f.required && (v === null || v === undefined || v === '')) errors[f.key] = t('pRequired');
+    if (f.kind === 'uses' && !(Array.isArray(v) && v.length)) errors[f.key] = t('pNeedUse');
+    else if (f.required && (v === null || v === undefined || v === '')) errors[f.key] = t('pRequired');
     else if ((f.kind === 'money' || f.kind === 'integer') && v !== null && v !== undefined) {
       if (Number.isNaN(v) || v < 0) errors[f.key] = t('pNotNegative');
       else if (f.kind === 'integer' && !Number.isInteger(v)) errors[f.key] = t('pWholeNumber');

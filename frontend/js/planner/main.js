@@ -364,7 +364,8 @@ async function save(overrideEtag) {
   const first = showErrors(form, errors);
   if (Object.keys(errors).length) {
     $('pf-result').textContent = t('pFixErrors');
-    first?.focus();
+    first?.scrollIntoView({ block: 'center' });
+    (first?.matches('fieldset') ? first.querySelector('input') : first)?.focus({ preventScroll: true });
     return;
   }
   props.municipalityNumber = props.municipalityNumber || state.municipality;

@@ -31,7 +31,7 @@ addTexts({
     pSplitDone: 'Tomta er delt i {n}.', pMerged: 'Tomtene er slått saman.', pBulkDone: '{n} tomter oppdatert.',
     pSignInAgain: 'Du er ikkje innlogga (lenger).', pNoPlots: 'Ingen tomter i denne kommunen enno.', pNoEnquiries: 'Ingen førespurnader.',
     pNote: 'Notat', pSaveEnquiry: 'Lagre', pReceived: 'Motteken {t}', pAbout: 'Om {plot}', pMergeNeedTwo: 'Vel minst to tomter.',
-    pSplitNeedOne: 'Vel éi tomt først.', pChanged: '{n} felt endra',
+    pSplitNeedOne: 'Vel éi tomt først.', pChanged: '{n} felt endra', pNeedUse: 'Vel minst éin bruk.',
   },
   nb: {
     pSubtitle: 'Arbeidsflate for planleggere', pSkip: 'Til tomtelisten', pPublicMap: 'Offentlig kart', pImport: 'Importer',
@@ -60,7 +60,7 @@ addTexts({
     pSplitDone: 'Tomten er delt i {n}.', pMerged: 'Tomtene er slått sammen.', pBulkDone: '{n} tomter oppdatert.',
     pSignInAgain: 'Du er ikke innlogget (lenger).', pNoPlots: 'Ingen tomter i denne kommunen ennå.', pNoEnquiries: 'Ingen henvendelser.',
     pNote: 'Notat', pSaveEnquiry: 'Lagre', pReceived: 'Mottatt {t}', pAbout: 'Om {plot}', pMergeNeedTwo: 'Velg minst to tomter.',
-    pSplitNeedOne: 'Velg én tomt først.', pChanged: '{n} felt endret',
+    pSplitNeedOne: 'Velg én tomt først.', pChanged: '{n} felt endret', pNeedUse: 'Velg minst én bruk.',
   },
   en: {
     pSubtitle: 'Planner workspace', pSkip: 'Skip to the plot list', pMunicipality: 'Municipality', pPublicMap: 'Public map',
@@ -92,5 +92,6 @@ addTexts({
     pBulkDone: '{n} plots updated.', pSignInAgain: 'You are not signed in (any more).', pNoPlots: 'No plots in this municipality yet.',
     pNoEnquiries: 'No enquiries.', pNote: 'Note', pSaveEnquiry: 'Save', pReceived: 'Received {t}', pAbout: 'About {plot}',
     pMergeNeedTwo: 'Select at least two plots.', pSplitNeedOne: 'Select one plot first.', pChanged: '{n} fields changed',
+    pNeedUse: 'Choose at least one use.',
   },
 });
