@@ -20,59 +20,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MapPageAccessibilityIT extends BrowserTest {
 
-    /**
-     * Contrast of each visible text node's element against its composited background (ancestors' background colours,
-     * blended by alpha, down to the page). Large text (24 px, or 18.66 px bold) needs 3:1, other text 4.5:1. Placeholders
-     * are measured too. Answers the failures as strings, with the first few characters of the text.
-     */
-    private static final String CONTRAST_FAILURES = """
-            const parse = (c) => {
-              const m = /rgba?\\(([^)]+)\\)/.exec(c);
-              if (!m) return null;
-              const [r, g, b, a = 1] = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
-              return { r, g, b, a };
-            };
-            const blend = (top, under) => ({ r: top.r * top.a + under.r * (1 - top.a),
-              g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 });
-            const lum = ({ r, g, b }) => [r, g, b].map((v) => { v /= 255;
-                return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
-              .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
-            const ratio = (x, y) => { const [a, b] = [lum(x), lum(y)].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-            const background = (el) => {
-              const stack = [];
-              for (let e = el; e; e = e.parentElement) {
-                const c = parse(getComputedStyle(e).backgroundColor);
-                if (c && c.a > 0) { stack.push(c); if (c.a >= 1) break; }
-              }
-              return stack.reverse().reduce((under, top) => blend(top, under), { r: 255, g: 255, b: 255, a: 1 });
-            };
-            const visible = (el) => { const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
-              return r.width > 1 && r.height > 1 && cs.visibility === 'visible' && cs.opacity !== '0'
-                && !el.closest('[hidden], .visually-hidden, [aria-hidden=true]'); };
-            const large = (cs) => { const px = parseFloat(cs.fontSize); const bold = Number(cs.fontWeight) >= 700;
-              return px >= 24 || (bold && px >= 18.66); };
-            const failures = [];
-            let checked = 0;
-            for (const el of document.body.querySelectorAll('*')) {
-              const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim();
-              const cs = getComputedStyle(el);
-              if (!text || !visible(el) || el.disabled || ['SCRIPT', 'STYLE', 'OPTION'].includes(el.tagName)) continue;
-              checked++;
-              const bg = background(el);
-              const fg = blend(parse(cs.color), bg);
-              const r = ratio(fg, bg);
-              if (r < (large(cs) ? 3 : 4.5)) failures.push(`${r.toFixed(2)}: ${el.tagName}.${el.className} '${text.slice(0, 30)}' ${cs.color} on ${JSON.stringify(bg)}`);
-            }
-            for (const input of document.querySelectorAll('input[placeholder]')) {
-              if (!input.placeholder || !visible(input)) continue;
-              checked++;
-              const bg = background(input);
-              const r = ratio(blend(parse(getComputedStyle(input, '::placeholder').color), bg), bg);
-              if (r < 4.5) failures.push(`${r.toFixed(2)}: placeholder of #${input.id}`);
-            }
-            return { checked, failures };
-            """;
-
     @Test
     void everyTextMeetsWcagAaContrastInEachPanelAndTheSheet() {
         open("/?bg=none");
