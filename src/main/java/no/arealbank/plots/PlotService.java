@@ -227,10 +227,9 @@ public class PlotService {
 
     /** A plot must at least touch its municipality, when that municipality's boundary is known. */
     private void requireInsideMunicipality(Plot plot) {
-        boolean inside = jdbc.sql("""
-                SELECT m.boundary IS NULL OR ST_Intersects(m.boundary, p.geom)
-                  FROM plot p JOIN municipality m ON m.number = p.municipality_number WHERE p.id = :id
-                """).param("id", plot.id).query(Boolean.class).single();
+        boolean inside = jdbc.sql("SELECT " + PlotRules.INSIDE_MUNICIPALITY.formatted("p.geom")
+                + " FROM plot p JOIN municipality m ON m.number = p.municipality_number WHERE p.id = :id")
+                .param("id", plot.id).query(Boolean.class).single();
         if (!inside) {
             throw PlotProblems.outsideMunicipality(plot.municipalityNumber);
         }
