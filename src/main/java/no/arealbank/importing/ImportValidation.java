@@ -25,6 +25,8 @@ import no.arealbank.shared.SupportedCrs;
 @Component
 class ImportValidation {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImportValidation.class);
+
     /** A staged feature as the plot Feature a commit hands to the plots module (EPSG:25832); binds :publish. */
     static final String FEATURE = """
             json_build_object('type', 'Feature', 'geometry', ST_AsGeoJSON(f.geom)::json,
@@ -43,14 +45,15 @@ class ImportValidation {
     private static final String TYPED = """
             UPDATE import_feature f SET
                 name = f.mapped ->> 'name',
-                land_use_code = s.luc,
+                land_use_code = %7$s,
                 purpose = coalesce(f.mapped ->> 'purpose',
-                                   CASE WHEN l.arealbank_category = ANY (CAST(:purposes AS text[])) THEN l.arealbank_category END),
+                                   (SELECT l.arealbank_category FROM land_use_code l WHERE l.code = %7$s
+                                       AND l.arealbank_category = ANY (CAST(:purposes AS text[])))),
                 allowed_uses = CASE WHEN (f.mapped ->> 'allowedUses') IS NOT NULL
                                     THEN (SELECT array_agg(DISTINCT u ORDER BY u)
                                             FROM regexp_split_to_table(f.mapped ->> 'allowedUses', '[,;[:space:]]+') u
                                            WHERE u <> '')
-                                    ELSE nullif(l.allowed_uses, '{}') END,
+                                    ELSE (SELECT nullif(l.allowed_uses, '{}') FROM land_use_code l WHERE l.code = %7$s) END,
                 gnr = %1$s, bnr = %2$s, fnr = %3$s, snr = %4$s,
                 availability = f.mapped ->> 'availability',
                 tenure = f.mapped ->> 'tenure',
@@ -59,9 +62,7 @@ class ImportValidation {
                 description = f.mapped ->> 'description',
                 geom_valid = f.geom IS NOT NULL AND ST_IsValid(f.geom),
                 has_error = false, has_warning = false
-              FROM (SELECT f.ordinal, %7$s AS luc FROM import_feature f WHERE f.import_id = :id) s
-              LEFT JOIN land_use_code l ON l.code = s.luc
-             WHERE f.import_id = :id AND f.ordinal = s.ordinal
+             WHERE f.import_id = :id
             """.formatted(whole("gnr"), whole("bnr"), whole("fnr"), whole("snr"), amount("priceTotal"),
             amount("pricePerM2"), whole("landUseCode"));
 
@@ -266,8 +267,17 @@ class ImportValidation {
      * module's validator over the features still valid (the commit does that itself, so it skips this).
      */
     void run(UUID id, boolean plotRules, IntConsumer progress) {
+        run(id, plotRules, true, progress);
+    }
+
+    /**
+     * As {@link #run(UUID, boolean, IntConsumer)}; {@code warnings} false keeps the warnings found before and checks
+     * errors only (a commit re-checks what could refuse it, and overlaps never do).
+     */
+    void run(UUID id, boolean plotRules, boolean warnings, IntConsumer progress) {
         int step = 0;
-        jdbc.sql("DELETE FROM import_issue WHERE import_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM import_issue WHERE import_id = :id" + (warnings ? "" : " AND severity = 'error'"))
+                .param("id", id).update();
         PlotRules.Extent e = rules.extent();
         Map<String, Object> params = new java.util.HashMap<>(Map.of("id", id, "purposes",
                 rules.purposes().stream().sorted().toArray(String[]::new), "availabilities",
@@ -277,19 +287,29 @@ class ImportValidation {
         params.put("minOverlap", MIN_OVERLAP_M2);
         jdbc.sql(TYPED).params(only(params, TYPED)).update();
         progress.accept(++step);
-        for (String check : CHECKS) {
-            jdbc.sql(check).params(only(params, check)).update();
+        for (int i = 0; i < CHECKS.size(); i++) {
+            if (!warnings && CHECKS.get(i).contains("'warning'")) {
+                progress.accept(++step);
+                continue;
+            }
+            long started = System.nanoTime();
+            int n = jdbc.sql(CHECKS.get(i)).params(only(params, CHECKS.get(i))).update();
+            log.debug("import {} check={} issues={} ms={}", id, i, n, (System.nanoTime() - started) / 1_000_000);
             progress.accept(++step);
         }
         if (plotRules) {
+            long started = System.nanoTime();
             checkPlotRules(id);
+            log.debug("import {} plot rules ms={}", id, (System.nanoTime() - started) / 1_000_000);
         }
         progress.accept(++step);
         jdbc.sql("""
-                UPDATE import_feature f SET has_error = s.e, has_warning = s.w
-                  FROM (SELECT ordinal, bool_or(severity = 'error') AS e, bool_or(severity = 'warning') AS w
-                          FROM import_issue WHERE import_id = :id GROUP BY ordinal) s
-                 WHERE f.import_id = :id AND f.ordinal = s.ordinal
+                UPDATE import_feature f
+                   SET has_error = EXISTS (SELECT 1 FROM import_issue i WHERE i.import_id = f.import_id
+                                              AND i.ordinal = f.ordinal AND i.severity = 'error'),
+                       has_warning = EXISTS (SELECT 1 FROM import_issue i WHERE i.import_id = f.import_id
+                                                AND i.ordinal = f.ordinal AND i.severity = 'warning')
+                 WHERE f.import_id = :id
                 """).param("id", id).update();
         jdbc.sql("""
                 UPDATE import_job j SET feature_count = s.n, valid_count = s.valid, invalid_count = s.invalid,

@@ -273,8 +273,12 @@ class Imports {
                 continue;
             }
             Path out = dir.resolve("layer-" + done + ".geojson");
+            long started = System.nanoTime();
             ogr.convert(dir, dataset, format, layer, srs, out);
+            long converted = System.nanoTime();
             int n = staging.load(id, layer.name(), out, staged + 1, settings.maxFeatures() - staged);
+            log.info("import {} layer={} features={} ogr2ogrMs={} stageMs={}", id, layer.name(), n,
+                    (converted - started) / 1_000_000, (System.nanoTime() - converted) / 1_000_000);
             staged += n;
             info.put("features", n);
             staging.progress(id, ++done, areas.size());
@@ -291,17 +295,19 @@ class Imports {
     }
 
     private void validate(UUID id, ImportMapping mapping) {
+        long started = System.nanoTime();
         staging.progress(id, 0, ImportValidation.steps());
         staging.applyMapping(id, mapping);
         validation.run(id, true, step -> staging.progress(id, step, ImportValidation.steps()));
         staging.status(id, "ready");
+        log.info("import {} validated ms={}", id, (System.nanoTime() - started) / 1_000_000);
     }
 
     private void doCommit(UUID id, String municipality, boolean skipInvalid, boolean publish, Actor actor) {
         staging.progress(id, 0, staging.find(id).orElseThrow().counts().valid());
         String refused = tx.execute(status -> {
             // the database may have changed since the report (a plot drawn meanwhile): check again, same transaction
-            validation.run(id, false, step -> { });
+            validation.run(id, false, false, step -> { });
             ImportView.Counts counts = staging.find(id).orElseThrow().counts();
             if (counts.invalid() > 0 && !skipInvalid) {
                 status.setRollbackOnly();
@@ -312,7 +318,9 @@ class Imports {
                 status.setRollbackOnly();
                 return ImportProblems.json(ImportProblems.nothingToCommit().getBody());
             }
+            long started = System.nanoTime();
             List<Long> ids = plots.createAll(features, SupportedCrs.EPSG_25832, actor);
+            log.info("import {} plots written ms={}", id, (System.nanoTime() - started) / 1_000_000);
             staging.committed(id, ids.size());
             staging.remember(municipality, ImportMapping.fromJson(staging.find(id).orElseThrow().mapping()),
                     actor.username());

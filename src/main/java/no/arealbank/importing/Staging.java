@@ -204,12 +204,15 @@ class Staging {
 
     /** The polygonal part of each converted geometry, as a MultiPolygon (null when there is none). */
     void prepareGeometry(UUID id) {
+        // one table, no self-join: the plan cannot go quadratic on a table full of other imports' rows
         jdbc.sql("""
-                UPDATE import_feature f SET geom = s.g
-                  FROM (SELECT ordinal, ST_Multi(ST_CollectionExtract(source_geom, 3)) AS g FROM import_feature
-                         WHERE import_id = :id AND source_geom IS NOT NULL) s
-                 WHERE f.import_id = :id AND f.ordinal = s.ordinal AND NOT ST_IsEmpty(s.g)
+                UPDATE import_feature f
+                   SET geom = (SELECT x.g FROM (SELECT ST_Multi(ST_CollectionExtract(f.source_geom, 3)) AS g) x
+                                WHERE NOT ST_IsEmpty(x.g))
+                 WHERE f.import_id = :id AND f.source_geom IS NOT NULL
                 """).param("id", id).update();
+        // fresh statistics, so that the checks' self-join and matrikkel join use the indexes (autovacuum is too late)
+        jdbc.sql("ANALYZE import_feature").update();
     }
 
     /** Attribute names in the order they first occur. */
