@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,9 +17,11 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 public class ChangeHistory {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    ChangeHistory(JdbcClient jdbc) {
+    ChangeHistory(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /**
@@ -51,6 +54,27 @@ public class ChangeHistory {
                         : String.join(",", relatedIds.stream().map(String::valueOf).toList()))
                 .param("note", note)
                 .update();
+    }
+
+    /** A history row to write in a batch: the entity, its new version, snapshots before and after (JSON or null). */
+    public record NewEntry(long entityId, int version, String before, String after) {
+    }
+
+    /** Records many entries of one action by one user in a single JDBC batch, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(String entityType, String action, String changedBy, List<NewEntry> entries) {
+        template.batchUpdate("""
+                INSERT INTO change_history (entity_type, entity_id, action, version, changed_by, before, after)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb))
+                """, entries, 1000, (ps, e) -> {
+                    ps.setString(1, entityType);
+                    ps.setLong(2, e.entityId());
+                    ps.setString(3, action);
+                    ps.setInt(4, e.version());
+                    ps.setString(5, changedBy);
+                    ps.setString(6, e.before());
+                    ps.setString(7, e.after());
+                });
     }
 
     public List<Entry> entries(String entityType, long entityId) {

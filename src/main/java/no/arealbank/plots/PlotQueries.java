@@ -136,6 +136,16 @@ class PlotQueries {
                 .query(String.class).single();
     }
 
+    /** Features of many plots as stored (EPSG:25832), for history snapshots of a batch: one statement. */
+    Map<Long, String> snapshots(java.util.List<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        jdbc.sql("SELECT p.id, " + FEATURE + "::text AS feature " + FROM + " WHERE p.id = ANY (:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .param("srid", SupportedCrs.EPSG_25832.srid()).param("digits", SupportedCrs.EPSG_25832.decimals())
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getString(2))).list();
+        return out;
+    }
+
     Page list(PlotFilter f, Optional<Actor> reader, SupportedCrs crs) {
         Where w = where(f, reader);
         Map<String, Object> params = new HashMap<>(w.params());

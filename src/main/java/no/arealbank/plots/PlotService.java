@@ -588,10 +588,9 @@ public class PlotService {
     }
 
     private boolean insideMunicipality(Plot plot) {
-        return jdbc.sql("""
-                SELECT m.boundary IS NULL OR ST_Intersects(m.boundary, p.geom)
-                  FROM plot p JOIN municipality m ON m.number = p.municipality_number WHERE p.id = :id
-                """).param("id", plot.id).query(Boolean.class).single();
+        return jdbc.sql("SELECT " + PlotRules.INSIDE_MUNICIPALITY.formatted("p.geom")
+                + " FROM plot p JOIN municipality m ON m.number = p.municipality_number WHERE p.id = :id")
+                .param("id", plot.id).query(Boolean.class).single();
     }
 
     private static void stamp(Plot plot, Actor actor) {

@@ -34,7 +34,7 @@ class PlotValidator {
     static final Set<String> LANGUAGES = Set.of("nn", "nb", "en");
     private static final BigDecimal MAX_MONEY = new BigDecimal("100000000000");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Map<String, List<String>> DEFAULT_USES = Map.of(
+    static final Map<String, List<String>> DEFAULT_USES = Map.of(
             "housing", List.of("bustad"), "leisure", List.of("fritidsbustad"), "business", List.of("naering"));
 
     private final ReferenceData reference;

@@ -34,7 +34,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // uploads (multipart) have their own limits: spring.servlet.multipart.* and the module's settings
+        String type = request.getContentType();
+        return !request.getRequestURI().startsWith("/api/")
+                || (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"));
     }
 
     @Override
