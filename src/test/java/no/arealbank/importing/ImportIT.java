@@ -462,6 +462,10 @@ class ImportIT extends SampleRegionTest {
 
     /** A random lon/lat at least 1.5 km inside a municipality, so that a test's plots meet no one else's. */
     private double[] spot(String municipality) {
+        return spot(jdbc, municipality);
+    }
+
+    static double[] spot(org.springframework.jdbc.core.simple.JdbcClient jdbc, String municipality) {
         return jdbc.sql("""
                 SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_GeometryN(ST_GeneratePoints(
                     ST_Buffer(boundary, -1500), 1), 1), 4326) AS p FROM municipality WHERE number = :m) x

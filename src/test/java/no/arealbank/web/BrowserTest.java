@@ -155,6 +155,20 @@ public abstract class BrowserTest extends SampleRegionTest {
         new WebDriverWait(driver, LOAD_TIMEOUT).until(d -> !"loading".equals(bodyState()));
     }
 
+    /** Signs in through the form login (as the sign-in page posts it) in the browser's own session. */
+    protected void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get("http://127.0.0.1:" + port + "/login");
+        Object status = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const token = decodeURIComponent((/(?:^|;\\s*)XSRF-TOKEN=([^;]+)/.exec(document.cookie) || [])[1] || '');
+                fetch('/login', { method: 'POST', redirect: 'manual', headers: { 'X-XSRF-TOKEN': token },
+                    body: new URLSearchParams({ username: arguments[0], password: arguments[1] }) })
+                  .then(() => fetch('/api/me')).then((r) => done(r.status), (e) => done(String(e)));
+                """, username, password);
+        assertThat(status).as("signed in: /api/me").isEqualTo(200L);
+    }
+
     protected String bodyState() {
         return driver.findElement(By.tagName("body")).getAttribute("data-state");
     }
