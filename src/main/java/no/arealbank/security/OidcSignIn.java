@@ -22,8 +22,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.util.StringUtils;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * OpenID Connect sign-in, configured only when {@code arealbank.oidc.issuer-uri}, {@code client-id} and
@@ -84,7 +82,7 @@ class OidcSignIn {
             String value = user.getClaimAsString(settings.claim());
             Optional<ArealbankUser> account = value == null || value.isBlank() ? Optional.empty()
                     : "username".equals(settings.match()) ? accounts.findByUsername(value) : accounts.findByEmail(value);
-            SignInDetails details = currentRequest();
+            SignInDetails details = SignInDetails.current("oidc");
             String who = value == null ? "(" + settings.claim() + " missing, sub " + user.getSubject() + ")" : value;
             if (account.isEmpty()) {
                 log.record(who, "unknown_user", details);
@@ -109,13 +107,6 @@ class OidcSignIn {
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                 .successHandler(success)
                 .failureHandler(failure));
-    }
-
-    private static SignInDetails currentRequest() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return SignInDetails.of(attributes.getRequest(), "oidc");
-        }
-        return new SignInDetails(null, null, "oidc");
     }
 
     /** All three of issuer URI, client id and client secret are set (a blank environment variable is not). */

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Where a sign-in attempt came from, kept as the authentication's details: the client address (as the
@@ -22,6 +24,14 @@ record SignInDetails(String clientAddress, String userAgent, String method) impl
             agent = agent.substring(0, MAX_USER_AGENT);
         }
         return new SignInDetails(request.getRemoteAddr(), agent, method);
+    }
+
+    /** The request being handled, e.g. where Spring Security hands over no details of its own. */
+    static SignInDetails current(String method) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return of(attributes.getRequest(), method);
+        }
+        return new SignInDetails(null, null, method);
     }
 
     static AuthenticationDetailsSource<HttpServletRequest, SignInDetails> source(String method) {

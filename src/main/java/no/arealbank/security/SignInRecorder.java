@@ -29,7 +29,11 @@ class SignInRecorder {
     void succeeded(AuthenticationSuccessEvent event) {
         Authentication auth = event.getAuthentication();
         String username = auth.getPrincipal() instanceof AccountPrincipal p ? p.account().username() : auth.getName();
-        log.record(username, "success", details(auth));
+        SignInDetails details = details(auth);
+        if (details == null && auth.getPrincipal() instanceof ArealbankOidcUser) {
+            details = SignInDetails.current("oidc");
+        }
+        log.record(username, "success", details);
         throttle.succeeded(username);
     }
 

@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 import no.arealbank.Api;
 import no.arealbank.SampleRegionTest;
@@ -93,6 +96,18 @@ class SessionSecurityIT extends SampleRegionTest {
                 .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString(PLOT)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void withoutOidcConfigurationThereIsNoProviderButtonAndNoOAuthLogin() throws Exception {
+        Browser browser = new Browser(port);
+        assertThat(Api.JSON.readTree(browser.get("/api/auth/providers").body()).path("providers").size()).isZero();
+        assertThat(browser.get("/oauth2/authorization/oidc").statusCode()).isEqualTo(404);
+        assertThat(context.getBeanNamesForType(ClientRegistrationRepository.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(OidcSignIn.class)).isEmpty();
     }
 
     @Test
