@@ -99,7 +99,7 @@ function renderUsers() {
       el('td', { className: 'wide', textContent: u.email || '' }),
       el('td', { textContent: t(u.admin ? 'admin' : 'planner') }),
       el('td', { textContent: u.admin ? t('allMunicipalitiesShort') : u.municipalities.map(municipalityName).join(', ') }),
-      el('td', { className: 'actions' }, self ? null : toggle, edit));
+      el('td', {}, el('div', { className: 'actions' }, self ? null : toggle, edit)));
     row.dataset.username = u.username;
     return row;
   }));
