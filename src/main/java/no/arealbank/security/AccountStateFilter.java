@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A signed-in session acts with the account as it is now, not as it was at sign-in: each request of a session
  * re-reads the user (one indexed query). A deactivated or removed user's session ends at once; a changed role or
  * set of municipalities applies from the next request. This works across instances sharing the database, which an
- * in-memory SessionRegistry would not. HTTP Basic requests are checked on every request by the sign-in itself.
+ * in-memory SessionRegistry would not. A password reset or change ends the user's other sessions too (the session
+ * that changed its own password is carried over). HTTP Basic requests are checked by the sign-in itself.
  */
 final class AccountStateFilter extends OncePerRequestFilter {
 
@@ -39,21 +40,26 @@ final class AccountStateFilter extends OncePerRequestFilter {
         if (auth != null && auth.getPrincipal() instanceof AccountPrincipal principal) {
             ArealbankUser signedIn = principal.account();
             Optional<ArealbankUser> now = accounts.findByUsername(signedIn.username());
-            if (now.isEmpty() || !now.get().enabled()) {
+            if (now.isEmpty() || !now.get().enabled() || !now.get().passwordHash().equals(signedIn.passwordHash())) {
+                // deactivated, removed, or the password was reset or changed elsewhere: this session is over
                 SecurityContextHolder.clearContext();
                 session.invalidate();
             } else if (!signedIn.sameAccess(now.get())) {
-                ArealbankUser updated = signedIn.withAccess(now.get().admin(), now.get().municipalities());
-                Authentication replaced = principal instanceof ArealbankOidcUser oidc
-                        ? new OAuth2AuthenticationToken(new ArealbankOidcUser(updated, oidc.getIdToken(),
-                                oidc.getUserInfo()), updated.getAuthorities(), OidcSignIn.REGISTRATION_ID)
-                        : UsernamePasswordAuthenticationToken.authenticated(updated, null, updated.getAuthorities());
-                SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(replaced);
-                SecurityContextHolder.setContext(context);
-                session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+                replace(session, principal, now.get());
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Puts {@code account} as it is now in place of the session's principal, keeping how the user signed in. */
+    static void replace(HttpSession session, AccountPrincipal principal, ArealbankUser account) {
+        Authentication replaced = principal instanceof ArealbankOidcUser oidc
+                ? new OAuth2AuthenticationToken(new ArealbankOidcUser(account, oidc.getIdToken(), oidc.getUserInfo()),
+                        account.getAuthorities(), OidcSignIn.REGISTRATION_ID)
+                : UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(replaced);
+        SecurityContextHolder.setContext(context);
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
     }
 }

@@ -21,11 +21,6 @@ record ArealbankUser(String username, String passwordHash, boolean admin, boolea
         return this;
     }
 
-    /** The same account with its current role and municipalities, e.g. after an admin changed them. */
-    ArealbankUser withAccess(boolean admin, Set<String> municipalities) {
-        return new ArealbankUser(username, passwordHash, admin, enabled, municipalities);
-    }
-
     /** Role and municipalities as they decide what the user may do (the password hash aside). */
     boolean sameAccess(ArealbankUser other) {
         return admin == other.admin && enabled == other.enabled && municipalities.equals(other.municipalities);

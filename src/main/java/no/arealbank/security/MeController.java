@@ -2,9 +2,13 @@ package no.arealbank.security;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,11 +53,18 @@ class MeController {
     }
 
     @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> changePassword(@RequestBody PasswordChange body) {
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange body, HttpServletRequest request) {
         if (body == null) {
             throw UserProblems.invalid("", "a JSON object with currentPassword and newPassword is required");
         }
-        administration.changeOwnPassword(actor().username(), body.currentPassword(), body.newPassword());
+        String username = actor().username();
+        administration.changeOwnPassword(username, body.currentPassword(), body.newPassword());
+        // the user's other sessions end (AccountStateFilter sees the new hash); this one carries on
+        HttpSession session = request.getSession(false);
+        if (session != null && SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof AccountPrincipal p) {
+            AccountStateFilter.replace(session, p, accounts.loadUserByUsername(username));
+        }
         return ResponseEntity.noContent().build();
     }
 

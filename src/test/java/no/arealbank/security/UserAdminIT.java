@@ -2,6 +2,9 @@ package no.arealbank.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +170,31 @@ class UserAdminIT extends SampleRegionTest {
         assertThat(admin().patch("/api/admin/users/" + username, "{\"enabled\":true}").status()).isEqualTo(200);
         assertThat(browser.get("/api/me").statusCode()).as("the ended session stays ended").isEqualTo(401);
         assertThat(api().as(username, "fjellvatn og bjørkeskog").get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPasswordResetEndsTheUsersSessionsWhileAChangeKeepsTheSessionThatMadeIt() throws Exception {
+        assertThat(admin().post("/api/admin/users", newUser(username, "fjellvatn og bjørkeskog", "[\"4028\"]")).status())
+                .isEqualTo(201);
+        SessionSecurityIT.Browser changer = new SessionSecurityIT.Browser(port);
+        SessionSecurityIT.Browser other = new SessionSecurityIT.Browser(port);
+        changer.signIn(username, "fjellvatn og bjørkeskog");
+        other.signIn(username, "fjellvatn og bjørkeskog");
+        assertThat(other.get("/api/me").statusCode()).isEqualTo(200);
+
+        changer.get("/api/me");
+        HttpResponse<String> changed = changer.http.send(HttpRequest.newBuilder(URI.create(changer.base + "/api/me/password"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", changer.cookie("XSRF-TOKEN"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"currentPassword\":\"fjellvatn og bjørkeskog\",\"newPassword\":\"elg i skogen om hausten\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+        assertThat(changer.get("/api/me").statusCode()).as("the session that changed it carries on").isEqualTo(200);
+        assertThat(other.get("/api/me").statusCode()).as("another session of the user ends").isEqualTo(401);
+
+        assertThat(admin().post("/api/admin/users/" + username + "/password", "{\"password\":\"ny sommar i telemark\"}")
+                .status()).isEqualTo(204);
+        assertThat(changer.get("/api/me").statusCode()).as("an admin's reset ends every session").isEqualTo(401);
     }
 
     @Test
