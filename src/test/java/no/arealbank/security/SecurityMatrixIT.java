@@ -74,9 +74,7 @@ class SecurityMatrixIT extends SampleRegionTest {
             new Endpoint("DELETE", "/api/plots/{id}", Rule.PLANNER, "/api/plots/{plot}", null, null),
             new Endpoint("POST", "/api/plots/{id}/restore", Rule.PLANNER, "/api/plots/{plot}/restore", null, null),
             // enquiries
-            new Endpoint("POST", "/api/enquiries", Rule.PUBLIC, "/api/enquiries", JSON, """
-                    {"plotId":{publicPlot},"name":"Matrise Test","email":"matrise@example.no",
-                     "message":"Er tomta framleis ledig?"}"""),
+            new Endpoint("POST", "/api/enquiries", Rule.PUBLIC, "/api/enquiries", JSON, Fixtures.ENQUIRY),
             new Endpoint("PATCH", "/api/enquiries/{id}", Rule.PLANNER_UNDISCLOSED, "/api/enquiries/{enquiry}", MERGE,
                     "{\"status\":\"answered\"}"),
             // users
@@ -93,6 +91,12 @@ class SecurityMatrixIT extends SampleRegionTest {
             new Endpoint("POST", "/login", Rule.FILTER, "/login", null, null),
             new Endpoint("POST", "/logout", Rule.FILTER, "/logout", null, null),
             new Endpoint("*", "/error", Rule.ERROR_PAGE, "/error", null, null));
+
+    private static final class Fixtures {
+        static final String ENQUIRY = """
+                {"plotId":{publicPlot},"name":"Matrise Test","email":"matrise@example.no",
+                 "message":"Er tomta framleis ledig?"}""";
+    }
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -123,7 +127,7 @@ class SecurityMatrixIT extends SampleRegionTest {
                 SELECT id::text FROM plot WHERE municipality_number = '4028' AND published AND archived_at IS NULL
                  ORDER BY id LIMIT 1""").query(String.class).single();
         fixtures.put("{publicPlot}", publicPlot);
-        Api.Response enquiry = visitor().post("/api/enquiries", ENDPOINTS.get(6).body().replace("{publicPlot}", publicPlot));
+        Api.Response enquiry = visitor().post("/api/enquiries", Fixtures.ENQUIRY.replace("{publicPlot}", publicPlot));
         assertThat(enquiry.status()).as(enquiry.toString()).isEqualTo(201);
         fixtures.put("{enquiry}", enquiry.json().path("id").asString());
         String user = "matrix-" + n;
