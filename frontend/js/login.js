@@ -1,7 +1,7 @@
 // The sign-in page: a plain HTML form posted to Spring Security's POST /login with the CSRF field, so the browser
 // follows the redirect itself (to planner.html, or back here with ?error=credentials|locked|unknown|oidc).
 import { addTexts, setLanguage, language, t } from './i18n.js';
-import { fetchMe, fetchSignInOptions } from './api.js';
+import { changeMyPassword, fetchMe, fetchSignInOptions } from './api.js';
 
 addTexts({
   nn: {
@@ -14,6 +14,9 @@ addTexts({
     errorUnavailable: 'Innlogginga er ikkje tilgjengeleg no: {m}',
     signedInTitle: 'Du er logga inn', signedInAs: 'Logga inn som {name} ({username}).', toWorkspace: 'Til arbeidsflata',
     toAdmin: 'Brukaradministrasjon', signOut: 'Logg ut', signedOut: 'Du er logga ut.',
+    changePassword: 'Byt passord', currentPassword: 'Noverande passord',
+    newPasswordRule: 'Nytt passord (minst 12 teikn, ikkje brukarnamnet)', savePassword: 'Lagre nytt passord',
+    passwordChanged: 'Passordet er bytt.', passwordFailed: 'Passordet vart ikkje bytt: {m}',
   },
   nb: {
     signInSubtitle: 'Innlogging for kommunene', signInTitle: 'Logg inn', username: 'Brukernavn', password: 'Passord',
@@ -25,6 +28,9 @@ addTexts({
     errorUnavailable: 'Innloggingen er ikke tilgjengelig nå: {m}',
     signedInTitle: 'Du er logget inn', signedInAs: 'Logget inn som {name} ({username}).', toWorkspace: 'Til arbeidsflaten',
     toAdmin: 'Brukeradministrasjon', signOut: 'Logg ut', signedOut: 'Du er logget ut.',
+    changePassword: 'Bytt passord', currentPassword: 'Nåværende passord',
+    newPasswordRule: 'Nytt passord (minst 12 tegn, ikke brukernavnet)', savePassword: 'Lagre nytt passord',
+    passwordChanged: 'Passordet er byttet.', passwordFailed: 'Passordet ble ikke byttet: {m}',
   },
   en: {
     signInSubtitle: 'Sign-in for the municipalities', signInTitle: 'Sign in', username: 'Username', password: 'Password',
@@ -36,6 +42,9 @@ addTexts({
     errorUnavailable: 'Sign-in is not available right now: {m}',
     signedInTitle: 'You are signed in', signedInAs: 'Signed in as {name} ({username}).', toWorkspace: 'To the workspace',
     toAdmin: 'User administration', signOut: 'Sign out', signedOut: 'You are signed out.',
+    changePassword: 'Change password', currentPassword: 'Current password',
+    newPasswordRule: 'New password (at least 12 characters, not the username)', savePassword: 'Save new password',
+    passwordChanged: 'Your password was changed.', passwordFailed: 'The password was not changed: {m}',
   },
 });
 
@@ -80,6 +89,21 @@ function chooseLanguage() {
   });
 }
 
+async function changePassword(event) {
+  event.preventDefault();
+  const message = $('password-message');
+  try {
+    await changeMyPassword($('current-password').value, $('new-password').value);
+    event.target.reset();
+    message.className = 'notice ok';
+    message.textContent = t('passwordChanged');
+  } catch (e) {
+    message.className = 'notice error';
+    message.textContent = t('passwordFailed', { m: e.message });
+  }
+  message.hidden = false;
+}
+
 async function start() {
   chooseLanguage();
   const target = params.get('continue');
@@ -104,6 +128,7 @@ async function start() {
     return;
   }
   render();
+  $('password-form').addEventListener('submit', changePassword);
   if (!me) {
     $('username').focus();
   }

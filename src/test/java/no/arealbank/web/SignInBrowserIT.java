@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,13 +29,16 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import no.arealbank.SampleRegionTest;
+import no.arealbank.security.UserAccounts;
 
 /**
  * The sign-in page and the admin page in a real browser (Debian Chromium, headless, the system's chromedriver): a
  * planner signs in through the form and lands on the workspace address with a working session, then signs out; a
- * wrong password shows the reason in the chosen language; a regional admin creates and deactivates a user.
+ * wrong password shows the reason in the chosen language; a user changes their own password; a regional admin
+ * creates and deactivates a user.
  */
 @Tag("browser")
 class SignInBrowserIT extends SampleRegionTest {
@@ -53,6 +57,9 @@ class SignInBrowserIT extends SampleRegionTest {
 
     private static ChromeDriver driver;
     private static Path profile;
+
+    @Autowired
+    UserAccounts accounts;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -110,9 +117,12 @@ class SignInBrowserIT extends SampleRegionTest {
         open("/login.html");
         assertThat(driver.findElement(By.id("signed-in")).isDisplayed()).isTrue();
         assertThat(text("#signed-in-as")).contains("planner-4028");
+        assertThat(driver.findElement(By.id("to-admin")).isDisplayed()).as("a planner gets no admin link").isFalse();
         screenshot("signed-in.png");
         driver.findElement(By.id("sign-out")).click();
-        new WebDriverWait(driver, TIMEOUT).until(d -> d.getCurrentUrl().equals(base() + "/"));
+        // the map page then writes its view into the address (#zoom/lat/lon), so compare without it
+        new WebDriverWait(driver, TIMEOUT).withMessage(() -> "at " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().replaceAll("[?#].*$", "").equals(base() + "/"));
         Map<?, ?> after = (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(ME);
         assertThat(after.get("status")).isEqualTo(401L);
     }
@@ -168,6 +178,33 @@ class SignInBrowserIT extends SampleRegionTest {
                 By.cssSelector("#users tr[data-username='" + username + "']")).getAttribute("class").contains("disabled"));
         assertThat(jdbc.sql("SELECT enabled FROM app_user WHERE username = :u").param("u", username)
                 .query(Boolean.class).single()).isFalse();
+    }
+
+    @Test
+    void aSignedInUserChangesTheirPasswordOnTheSignInPage() {
+        String username = "browser-pw-" + (System.nanoTime() % 1_000_000_000L);
+        accounts.save(username, "gamalt passord som er langt", false, "Passordbytar", Set.of("4030"));
+        open("/login.html");
+        signIn(username, "gamalt passord som er langt");
+        new WebDriverWait(driver, TIMEOUT).until(d -> d.getCurrentUrl().endsWith("/planner.html"));
+        open("/login.html");
+        driver.findElement(By.cssSelector("#change-password summary")).click();
+        driver.findElement(By.id("current-password")).sendKeys("gamalt passord som er langt");
+        driver.findElement(By.id("new-password")).sendKeys("kort");
+        driver.findElement(By.id("password-save")).click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(By.id("password-message")).isDisplayed());
+        assertThat(text("#password-message")).startsWith("Passordet vart ikkje bytt:").contains("/newPassword");
+
+        driver.findElement(By.id("current-password")).clear();
+        driver.findElement(By.id("current-password")).sendKeys("gamalt passord som er langt");
+        driver.findElement(By.id("new-password")).clear();
+        driver.findElement(By.id("new-password")).sendKeys("nytt passord om vinteren");
+        driver.findElement(By.id("password-save")).click();
+        new WebDriverWait(driver, TIMEOUT).until(d -> "Passordet er bytt.".equals(text("#password-message")));
+        Map<?, ?> me = (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(ME);
+        assertThat(me.get("status")).as("the session that changed the password carries on").isEqualTo(200L);
+        assertThat(api().as(username, "nytt passord om vinteren").get("/api/me").status()).isEqualTo(200);
+        assertThat(api().as(username, "gamalt passord som er langt").get("/api/me").status()).isEqualTo(401);
     }
 
     private void signIn(String username, String password) {
