@@ -36,6 +36,9 @@ class SignInThrottle {
                 last_failure_at = now()
             """;
 
+    /** A window no failure outlives: only a success resets a username's count. */
+    private static final Duration UNTIL_SUCCESS = Duration.ofDays(3650);
+
     private final JdbcClient jdbc;
     private final LockoutSettings settings;
 
@@ -55,9 +58,9 @@ class SignInThrottle {
     }
 
     void failed(String username, String clientAddress) {
-        // a username's failures count as consecutive until a success, however far apart (window = lock duration
-        // only bounds how long a lock lasts); an address's only within its window
-        count(userKey(username), settings.maxFailures(), settings.duration(), Duration.ofDays(36500));
+        // a username's failures count as consecutive until a success, however far apart; an address's only within
+        // its window
+        count(userKey(username), settings.maxFailures(), settings.duration(), UNTIL_SUCCESS);
         if (clientAddress != null) {
             count(addressKey(clientAddress), settings.maxFailuresPerAddress(), settings.addressDuration(),
                     settings.addressDuration());
@@ -71,7 +74,7 @@ class SignInThrottle {
     private void count(String key, int max, Duration lock, Duration window) {
         jdbc.sql(FAILED).param("key", key).param("max", max)
                 .param("lockSeconds", (double) lock.toSeconds())
-                .param("windowSeconds", (double) Math.min(window.toSeconds(), 3_000_000_000L))
+                .param("windowSeconds", (double) window.toSeconds())
                 .update();
     }
 

@@ -39,6 +39,12 @@ class SecurityMatrixIT extends SampleRegionTest {
         PLANNER,
         /** As PLANNER, but another municipality's data is not disclosed: 404 counts as refused too. */
         PLANNER_UNDISCLOSED,
+        /**
+         * Planners act only within their own municipalities, and another municipality's planner gets an answer that
+         * touches none of the others' data instead of a 403 (e.g. an erasure or export by e-mail address). The
+         * endpoint's own test must show that nothing outside the caller's municipalities is touched.
+         */
+        OWN_MUNICIPALITIES,
         /** Regional admins only: every planner gets 403. */
         ADMIN,
         /** Any signed-in user, acting on themselves. */
@@ -214,6 +220,7 @@ class SecurityMatrixIT extends SampleRegionTest {
                     switch (e.rule()) {
                         case PLANNER, ADMIN -> assertThat(r.status()).as(r.toString()).isEqualTo(403);
                         case PLANNER_UNDISCLOSED -> assertThat(r.status()).as(r.toString()).isIn(403, 404);
+                        case OWN_MUNICIPALITIES -> assertThat(r.status()).as(r.toString()).isNotIn(401);
                         default -> assertThat(r.status()).as(r.toString()).isNotIn(401, 403);
                     }
                 }));
