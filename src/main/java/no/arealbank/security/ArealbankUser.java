@@ -10,7 +10,21 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in user as Spring Security holds it: credentials plus the municipalities the user covers. */
 record ArealbankUser(String username, String passwordHash, boolean admin, boolean enabled,
-        Set<String> municipalities) implements UserDetails {
+        Set<String> municipalities) implements UserDetails, AccountPrincipal {
+
+    ArealbankUser {
+        municipalities = Set.copyOf(municipalities);
+    }
+
+    @Override
+    public ArealbankUser account() {
+        return this;
+    }
+
+    /** Role and municipalities as they decide what the user may do (the password hash aside). */
+    boolean sameAccess(ArealbankUser other) {
+        return admin == other.admin && enabled == other.enabled && municipalities.equals(other.municipalities);
+    }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

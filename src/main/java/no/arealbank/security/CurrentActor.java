@@ -12,8 +12,8 @@ public class CurrentActor {
 
     public Optional<Actor> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof ArealbankUser user) {
-            return Optional.of(user.actor());
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof AccountPrincipal principal) {
+            return Optional.of(principal.account().actor());
         }
         return Optional.empty();
     }

@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -476,12 +474,13 @@ class EnquiryIT extends SampleRegionTest {
     }
 
     private static void signIn(HttpClient browser, String base, String username) throws Exception {
-        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        // the sign-in page takes its form's CSRF field from /api/auth/providers
+        String options = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/providers")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
-        assertThat(m.find()).as("login form carries a CSRF token").isTrue();
+        String csrf = Api.JSON.readTree(options).path("csrfToken").asString();
+        assertThat(csrf).as("sign-in options carry a CSRF token").isNotBlank();
         String form = "username=" + username + "&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8)
-                + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+                + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
