@@ -42,8 +42,13 @@ class ImportPageBrowserIT extends BrowserTest {
         String report = text("#report");
         assertThat(report).contains("Grei tomt", "Sløyfe", "invalid_geometry", "Negativ");
         assertThat(driver.findElements(By.cssSelector("#report tbody tr.invalid"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(((Number) js("return document.querySelectorAll('#map path.leaflet-interactive').length")).intValue())
-                .as("features in the preview map").isGreaterThanOrEqualTo(3);
+        List<String> colours = strings("return window.arealbankImport.layer.getLayers().map((l) => l.options.color)");
+        assertThat(colours).as("features in the preview map").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(colours).as("invalid features drawn red, valid ones green").contains("#b00020", "#1b7f3b");
+        WebElement invalidRow = driver.findElement(By.cssSelector("#report tbody tr.invalid"));
+        invalidRow.click();
+        assertThat(js("return window.arealbankImport.selected")).as("a report row zooms the preview to its feature")
+                .isEqualTo(Long.valueOf(invalidRow.getAttribute("data-ordinal")));
         WebElement commit = driver.findElement(By.id("commit"));
         assertThat(commit.isEnabled()).as("commit is blocked while there are errors").isFalse();
         assertThat(text("#commit-hint")).isNotBlank();

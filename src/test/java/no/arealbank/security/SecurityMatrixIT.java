@@ -68,7 +68,12 @@ class SecurityMatrixIT extends SampleRegionTest {
     private static final String JSON = "application/json";
     private static final String MERGE = "application/merge-patch+json";
 
-    /** Placeholders in paths and bodies: {plot}, {enquiry}, {user}, {newUser}, {publicPlot}. */
+    private static final String MULTIPART = "multipart/form-data; boundary=matrix";
+
+    /**
+     * Placeholders in paths and bodies: {plot}, {enquiry}, {user}, {newUser}, {publicPlot}, {splitPlot}, {mergeA},
+     * {mergeB}, {importMap}, {importCommit}, {importDelete}.
+     */
     private static final List<Endpoint> ENDPOINTS = List.of(
             // plots (the admin's calls run in this order: create, replace, patch, restore a version, archive, unarchive)
             new Endpoint("POST", "/api/plots", Rule.PLANNER, "/api/plots", JSON, plot("Matrisetomt ny")),
@@ -79,10 +84,27 @@ class SecurityMatrixIT extends SampleRegionTest {
                     "/api/plots/{plot}/history/1/restore", null, null),
             new Endpoint("DELETE", "/api/plots/{id}", Rule.PLANNER, "/api/plots/{plot}", null, null),
             new Endpoint("POST", "/api/plots/{id}/restore", Rule.PLANNER, "/api/plots/{plot}/restore", null, null),
+            // the planner workspace
+            new Endpoint("POST", "/api/plots/bulk", Rule.PLANNER, "/api/plots/bulk", JSON,
+                    "{\"ids\":[{plot}],\"action\":\"sold\"}"),
+            new Endpoint("POST", "/api/plots/{id}/split", Rule.PLANNER, "/api/plots/{splitPlot}/split", JSON,
+                    "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[8.4763,59.4189],[8.4763,59.4195]]}}"),
+            new Endpoint("POST", "/api/plots/merge", Rule.PLANNER, "/api/plots/merge", JSON,
+                    "{\"ids\":[{mergeA},{mergeB}]}"),
+            // imports
+            new Endpoint("POST", "/api/imports", Rule.PLANNER, "/api/imports", MULTIPART, Fixtures.UPLOAD),
+            new Endpoint("PUT", "/api/imports/{id}/mapping", Rule.PLANNER_UNDISCLOSED, "/api/imports/{importMap}/mapping",
+                    JSON, "{\"name\":\"navn\"}"),
+            new Endpoint("POST", "/api/imports/{id}/commit", Rule.PLANNER_UNDISCLOSED,
+                    "/api/imports/{importCommit}/commit", JSON, "{\"skipInvalid\":true}"),
+            new Endpoint("DELETE", "/api/imports/{id}", Rule.PLANNER_UNDISCLOSED, "/api/imports/{importDelete}", null,
+                    null),
             // enquiries
             new Endpoint("POST", "/api/enquiries", Rule.PUBLIC, "/api/enquiries", JSON, Fixtures.ENQUIRY),
             new Endpoint("PATCH", "/api/enquiries/{id}", Rule.PLANNER_UNDISCLOSED, "/api/enquiries/{enquiry}", MERGE,
                     "{\"status\":\"answered\"}"),
+            new Endpoint("DELETE", "/api/enquiries/personal-data", Rule.OWN_MUNICIPALITIES,
+                    "/api/enquiries/personal-data?email=nobody-here%40example.no", null, null),
             // users
             new Endpoint("POST", "/api/admin/users", Rule.ADMIN, "/api/admin/users", JSON, """
                     {"username":"{newUser}","displayName":"Matrise","municipalities":["4028"],
@@ -102,6 +124,14 @@ class SecurityMatrixIT extends SampleRegionTest {
         static final String ENQUIRY = """
                 {"plotId":{publicPlot},"name":"Matrise Test","email":"matrise@example.no",
                  "message":"Er tomta framleis ledig?"}""";
+        /** A one-plot GeoJSON file for Kviteseid as a multipart upload. */
+        static final String UPLOAD = ("--matrix\r\nContent-Disposition: form-data; name=\"municipalityNumber\"\r\n\r\n"
+                + "4028\r\n--matrix\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrise.geojson\"\r\n"
+                + "Content-Type: application/geo+json\r\n\r\n"
+                + "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"navn\":"
+                + "\"Matriseimport\",\"formal\":\"bustad\",\"arealformal\":1110},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[8.4781,59.4191],[8.4785,59.4191],[8.4785,59.4193],[8.4781,59.4193],[8.4781,59.4191]]]}}]}"
+                + "\r\n--matrix--\r\n");
     }
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
@@ -117,14 +147,42 @@ class SecurityMatrixIT extends SampleRegionTest {
     private final String address = "192.0.2." + (System.nanoTime() % 200 + 20);
 
     private static String plot(String name) {
+        return plotAt(name, 8.4741);
+    }
+
+    /** A plot about 22 × 22 m with its west edge at {@code west} (Kviteseid, 59.4191 N). */
+    private static String plotAt(String name, double west) {
         return """
-                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[8.4741,59.4191],[8.4745,59.4191],
-                [8.4745,59.4193],[8.4741,59.4193],[8.4741,59.4191]]]},"properties":{"municipalityNumber":"4028",
-                "name":"%s","purpose":"leisure","availability":"available"}}""".formatted(name);
+                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[%1$s,59.4191],[%2$s,59.4191],
+                [%2$s,59.4193],[%1$s,59.4193],[%1$s,59.4191]]]},"properties":{"municipalityNumber":"4028",
+                "name":"%3$s","purpose":"leisure","allowedUses":["fritidsbustad"],"availability":"available"}}"""
+                .formatted(west, west + 0.0004, name);
+    }
+
+    private String created(String body) {
+        Api.Response r = admin().post("/api/plots", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    /** An import of the upload fixture, ready (staged and validated). */
+    private String readyImport() throws InterruptedException {
+        Api.Response r = admin().send("POST", "/api/imports", Fixtures.UPLOAD, MULTIPART);
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        String id = r.json().path("id").asString();
+        for (int i = 0; i < 300; i++) {
+            String status = admin().get("/api/imports/" + id).json().path("status").asString();
+            if (status.equals("ready")) {
+                return id;
+            }
+            assertThat(status).isNotEqualTo("failed");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + id + " never became ready");
     }
 
     @BeforeAll
-    void fixtures() {
+    void fixtures() throws InterruptedException {
         long n = System.nanoTime() % 1_000_000_000L;
         Api.Response plot = admin().post("/api/plots", plot("Matrisetomt"));
         assertThat(plot.status()).as(plot.toString()).isEqualTo(201);
@@ -140,6 +198,12 @@ class SecurityMatrixIT extends SampleRegionTest {
         accounts.save(user, "matrise med lange ord", false, "Matrise", Set.of("4028"));
         fixtures.put("{user}", user);
         fixtures.put("{newUser}", "matrix-new-" + n);
+        fixtures.put("{splitPlot}", created(plotAt("Matrisetomt å dele", 8.4761)));
+        fixtures.put("{mergeA}", created(plotAt("Matrisetomt A", 8.4801)));
+        fixtures.put("{mergeB}", created(plotAt("Matrisetomt B", 8.4805)));
+        fixtures.put("{importMap}", readyImport());
+        fixtures.put("{importCommit}", readyImport());
+        fixtures.put("{importDelete}", readyImport());
     }
 
     private Api admin() {
@@ -168,7 +232,8 @@ class SecurityMatrixIT extends SampleRegionTest {
 
     private Api.Response call(Api client, Endpoint e) {
         Api c = client;
-        if (Set.of("PUT", "PATCH", "DELETE").contains(e.method()) || e.path().contains("/history/")) {
+        if (Set.of("PUT", "PATCH", "DELETE").contains(e.method()) || e.path().contains("/history/")
+                || e.path().endsWith("/split")) {
             c = c.header("If-Match", "*");
         }
         return c.send(e.method(), resolve(e.path()), resolve(e.body()), e.contentType());
