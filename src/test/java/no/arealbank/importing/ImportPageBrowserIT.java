@@ -53,6 +53,8 @@ class ImportPageBrowserIT extends BrowserTest {
         assertThat(commit.isEnabled()).as("commit is blocked while there are errors").isFalse();
         assertThat(text("#commit-hint")).isNotBlank();
         screenshot("import-report.png");
+        Map<?, ?> contrast = (Map<?, ?>) js(CONTRAST_FAILURES);
+        assertThat((List<?>) contrast.get("failures")).as("texts below WCAG AA contrast on the import page").isEmpty();
 
         driver.findElement(By.id("discard")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> driver.findElement(By.id("report")).isDisplayed() == false);
