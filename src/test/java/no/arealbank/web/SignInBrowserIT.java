@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -174,7 +175,8 @@ class SignInBrowserIT extends SampleRegionTest {
 
         driver.findElement(By.cssSelector("#users tr[data-username='" + username + "'] button[data-action=deactivate]"))
                 .click();
-        new WebDriverWait(driver, TIMEOUT).until(d -> d.findElement(
+        // the table is drawn again after the change: look the row up afresh on each try
+        new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> d.findElement(
                 By.cssSelector("#users tr[data-username='" + username + "']")).getAttribute("class").contains("disabled"));
         assertThat(jdbc.sql("SELECT enabled FROM app_user WHERE username = :u").param("u", username)
                 .query(Boolean.class).single()).isFalse();
