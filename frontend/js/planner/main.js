@@ -298,6 +298,7 @@ function openNewPlot(layer) {
   enableEditing(layer);
   $('editor').hidden = false;
   document.body.classList.add('sheet-open');
+  map.invalidateSize({ pan: false }); // the editor took part of the map's width
   $('pf-name').focus();
 }
 
@@ -318,6 +319,7 @@ async function openEditor(id, { fit = false } = {}) {
   }
   $('editor').hidden = false;
   document.body.classList.add('sheet-open');
+  map.invalidateSize({ pan: false }); // the editor took part of the map's width
   updateSelection();
   loadHistory(id).catch(fail);
 }
@@ -349,6 +351,7 @@ function closeEditor() {
   historyLayer.clearLayers();
   $('editor').hidden = true;
   document.body.classList.remove('sheet-open');
+  map.invalidateSize({ pan: false });
   hint(null);
   updateSelection();
 }

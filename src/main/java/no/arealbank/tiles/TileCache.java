@@ -92,6 +92,11 @@ class TileCache {
         }
     }
 
+    /** The cached tile, or null; never renders. */
+    Tile peek(Key key) {
+        return cache == null ? null : cache.getIfPresent(key);
+    }
+
     boolean contains(Key key) {
         return cache != null && cache.getIfPresent(key) != null;
     }

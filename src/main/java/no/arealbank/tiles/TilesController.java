@@ -92,26 +92,10 @@ class TilesController {
             String acceptEncoding) {
         TileCache.Lookup lookup = tiles.tile(layer, address, format);
         Tile t = lookup.tile();
-        boolean gzip = format == TileFormat.MVT && !t.empty() && acceptsGzip(acceptEncoding);
-        String etag = gzip ? t.gzipEtag() : t.etag();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(etag);
-        headers.setCacheControl(cacheControl);
-        headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        headers.set("X-Cache", lookup.hit() ? "HIT" : "MISS");
-        if (matches(ifNoneMatch, t)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
-        }
-        if (t.empty()) {
-            return ResponseEntity.status(HttpStatus.NO_CONTENT).headers(headers).build();
-        }
-        headers.setContentType(format.mediaType);
-        if (gzip) {
-            headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-            return ResponseEntity.ok().headers(headers).body(tiles.gzip(layer, address, t));
-        }
-        return ResponseEntity.ok().headers(headers).body(t.body());
+        boolean gzip = TileAnswer.gzip(t, format, acceptEncoding);
+        TileAnswer a = TileAnswer.of(t, lookup.hit(), format, gzip, gzip ? tiles.gzip(layer, address, t) : null,
+                ifNoneMatch, cacheControl);
+        return ResponseEntity.status(a.status()).headers(a.headers()).body(a.body());
     }
 
     TileLayer layer(String id) {
@@ -134,36 +118,6 @@ class TilesController {
         } catch (NumberFormatException e) {
             throw new BadParameterException(name, "'" + value + "' is not a tile number");
         }
-    }
-
-    /** Weak comparison (RFC 9110 13.1.2): either representation's tag, with or without W/, or *. */
-    private static boolean matches(String ifNoneMatch, Tile t) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String s = tag.trim();
-            if (s.startsWith("W/")) {
-                s = s.substring(2);
-            }
-            if (s.equals("*") || s.equals(t.etag()) || s.equals(t.gzipEtag())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String part : acceptEncoding.split(",")) {
-            String[] p = part.trim().split(";");
-            if (p[0].trim().equalsIgnoreCase("gzip")) {
-                return p.length < 2 || !p[1].replace(" ", "").matches("q=0(\\.0*)?");
-            }
-        }
-        return false;
     }
 
     static ErrorResponseException notFound(String detail) {

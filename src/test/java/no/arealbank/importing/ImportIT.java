@@ -1,6 +1,7 @@
 package no.arealbank.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -121,6 +122,40 @@ class ImportIT extends SampleRegionTest {
         assertThat(job.path("format").asString()).isEqualTo("shapefile");
         assertCounts(job, 4, 4, 0);
         assertStagedIn25832(job, 4);
+    }
+
+    /**
+     * A SOSI file (written here by hand, as a municipality's plan system exports it: ISO 8859-10, UTM 32 in
+     * centimetres, a FLATE bounded by a KURVE) is read by GDAL's SOSI driver: its area is staged in EPSG:25832 and
+     * its FELTNAVN becomes the plot's name.
+     */
+    @Test
+    void aSosiFileIsStaged() throws IOException {
+        double[] at = spot("4028");
+        double[] utm = jdbc.sql("""
+                SELECT round(ST_X(p)), round(ST_Y(p)) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326),
+                    25832) AS p) q""").param("lon", at[0]).param("lat", at[1])
+                .query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        long e = (long) utm[0] * 100;
+        long n = (long) utm[1] * 100;
+        String sosi = String.join("\n", ".HODE", "..TEGNSETT ISO8859-10", "..TRANSPAR", "...KOORDSYS 22",
+                "...ORIGO-NØ 0 0", "...ENHET 0.01", "..OMRÅDE", "...MIN-NØ " + (n / 100 - 1000) + " " + (e / 100 - 1000),
+                "...MAX-NØ " + (n / 100 + 1000) + " " + (e / 100 + 1000), "..SOSI-VERSJON 4.5", "..SOSI-NIVÅ 4",
+                ".FLATE 1:", "..OBJTYPE RpArealformålOmråde", "..FELTNAVN \"Sosi B1\"", "..REF :2", "..NØ",
+                (n + 1500) + " " + (e + 1500),
+                ".KURVE 2:", "..OBJTYPE RpFormålGrense", "..NØ", n + " " + e, n + " " + (e + 3000),
+                (n + 3000) + " " + (e + 3000), (n + 3000) + " " + e, n + " " + e, ".SLUTT", "");
+        Path file = tmp.resolve("plan.sos");
+        Files.write(file, sosi.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        JsonNode job = uploadAndWait(file, "4028", "planner-4028");
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("ready");
+        assertThat(job.path("format").asString()).isEqualTo("sosi");
+        assertThat(job.path("counts").path("features").asInt()).as(job.toString()).isEqualTo(1);
+        assertStagedIn25832(job, 1);
+        JsonNode feature = planner().get("/api/imports/" + id(job) + "/features").json().path("features").get(0);
+        assertThat(feature.path("properties").path("areaM2").asDouble()).isCloseTo(900.0, within(1.0));
+        assertThat(feature.path("properties").path("source").toString()).contains("Sosi B1");
     }
 
     /** Real Plan 5.0 GML (Arendal): curves stroked to valid polygons; every area staged; all outside Kviteseid. */

@@ -208,6 +208,46 @@ class TilesIT extends SampleRegionTest {
         assertThat(occupancy.ready()).as("occupancy index built").isTrue();
     }
 
+    /** A hit leaves through the fast path (CachedTileFilter): the same status, headers and bytes as the controller's. */
+    @Test
+    void aCachedTileLeavesWithTheSameHeadersAndBytesAsTheRenderedOne() {
+        int[] t = tileOfPlot(publishedPlot("4028"), 19); // a zoom no other test asks for: the first answer is a miss
+        int[] empty = tileAt(-30.0, 45.0, 19);
+        List<String[]> cases = List.of(
+                new String[] {path("plots", t, ".mvt")},
+                new String[] {path("plots", t, ".mvt"), "Accept-Encoding", "gzip"},
+                new String[] {path("plots", t, ".png")},
+                new String[] {path("plots", t, "@2x.png")},
+                new String[] {path("plots", empty, ".mvt")});
+        for (String[] c : cases) {
+            String[] headers = java.util.Arrays.copyOfRange(c, 1, c.length);
+            // the first answer comes from the controller (a miss, or a hit whose gzip bytes it makes now)
+            Api.Bytes miss = fetch(c[0], headers);
+            Api.Bytes hit = fetch(c[0], headers);
+            assertThat(hit.header("X-Cache")).as(c[0]).isEqualTo("HIT");
+            assertThat(hit.status()).isEqualTo(miss.status());
+            assertThat(hit.body()).isEqualTo(miss.body());
+            assertThat(comparable(hit.headers())).as(c[0]).isEqualTo(comparable(miss.headers()));
+            String[] conditional = java.util.Arrays.copyOf(headers, headers.length + 2);
+            conditional[headers.length] = "If-None-Match";
+            conditional[headers.length + 1] = miss.header("ETag");
+            Api.Bytes notModified = fetch(c[0], conditional);
+            assertThat(notModified.status()).as(c[0]).isEqualTo(304);
+            assertThat(notModified.header("ETag")).isEqualTo(miss.header("ETag"));
+        }
+    }
+
+    /** Response headers without those that differ per answer (date, hit or miss), names in lower case. */
+    private static Map<String, List<String>> comparable(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        headers.forEach((k, v) -> {
+            if (k != null && !Set.of("date", "x-cache", "keep-alive", "connection").contains(k.toLowerCase())) {
+                out.put(k.toLowerCase(), v);
+            }
+        });
+        return out;
+    }
+
     @Test
     void tilesAreCachedWithStrongETagsConditionalRequestsAndGzip() throws IOException {
         int[] t = tileOfPlot(publishedPlot("4034"), 14);

@@ -1,6 +1,7 @@
 package no.arealbank.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -198,13 +199,9 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
                  ORDER BY ST_X((dp).geom) LIMIT 1) q
                 """).param("id", neighbour).query((rs, n) -> List.of(rs.getDouble("lon"), rs.getDouble("lat"))).single();
         js("window.arealbankPlanner.map.setView([arguments[0], arguments[1]], 18, {animate: false})", corner.get(1), corner.get(0));
-        List<?> px = (List<?>) js("""
-                const p = window.arealbankPlanner.map.latLngToContainerPoint([arguments[0], arguments[1]]);
-                const s = window.arealbankPlanner.map.getSize();
-                return [Math.round(p.x - s.x / 2), Math.round(p.y - s.y / 2)];
-                """, corner.get(1), corner.get(0));
-        int cx = ((Number) px.get(0)).intValue();
-        int cy = ((Number) px.get(1)).intValue();
+        int[] px = pixel(corner.get(1), corner.get(0));
+        int cx = px[0];
+        int cy = px[1];
 
         driver.findElement(By.id("draw-plot")).click();
         WebElement map = driver.findElement(By.id("map"));
@@ -252,6 +249,73 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
         assertThat(((Number) plots.get("checked")).intValue()).isGreaterThan(50);
         assertThat((List<?>) plots.get("failures")).as("plots tab and editor").isEmpty();
         assertThat((List<?>) inbox.get("failures")).as("inbox tab").isEmpty();
+    }
+
+    /** Tomtedeling by drawing a line across a plot, then merging the two pieces back from the list. */
+    @Test
+    void aPlotIsSplitAlongADrawnLineAndThePiecesMergedAgain() {
+        String name = "Delingstomt " + System.nanoTime();
+        double[] at = jdbc.sql("""
+                SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_Transform(ST_PointOnSurface(ST_Buffer(m.boundary, -2500)), 4326) c
+                  FROM municipality m WHERE m.number = '4028') q""")
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        double dLon = 40 / (111_320.0 * Math.cos(Math.toRadians(at[1])));
+        double dLat = 30 / 111_320.0;
+        String body = """
+                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],
+                [%1$s,%4$s],[%1$s,%2$s]]]},"properties":{"municipalityNumber":"4028","name":"%5$s","purpose":"housing",
+                "allowedUses":["bustad"],"availability":"available"}}""".formatted(at[0], at[1], at[0] + dLon,
+                at[1] + dLat, name);
+        Api.Response created = api().as(PLANNER, DEMO_PASSWORD).post("/api/plots", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+
+        signIn(PLANNER, DEMO_PASSWORD);
+        openWorkspace("4028");
+        openPlot(id);
+        js("window.arealbankPlanner.map.setView([arguments[0], arguments[1]], 18, {animate: false})",
+                at[1] + dLat / 2, at[0] + dLon / 2);
+        js("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("split-plot")));
+        driver.findElement(By.id("split-plot")).click();
+        // a north-south line through the middle, from outside to outside; a second click on the end finishes it
+        int[] south = pixel(at[1] - dLat / 2, at[0] + dLon / 2);
+        int[] north = pixel(at[1] + 1.5 * dLat, at[0] + dLon / 2);
+        WebElement map = driver.findElement(By.id("map"));
+        Actions mouse = new Actions(driver);
+        for (int[] p : new int[][] {south, north, north}) {
+            mouse.moveToElement(map, p[0], p[1]).pause(Duration.ofMillis(150)).click().perform();
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "split; message: " + text("#message"))
+                .until(d -> jdbc.sql("SELECT count(*) FROM plot WHERE name LIKE :n AND archived_at IS NULL")
+                        .param("n", name + " %").query(Long.class).single() == 2);
+        assertThat(jdbc.sql("SELECT archived_at IS NOT NULL FROM plot WHERE id = :id").param("id", id)
+                .query(Boolean.class).single()).as("the original is archived").isTrue();
+
+        List<Long> pieces = jdbc.sql("SELECT id FROM plot WHERE name LIKE :n AND archived_at IS NULL ORDER BY id")
+                .param("n", name + " %").query(Long.class).list();
+        for (long piece : pieces) {
+            WebElement box = driver.findElement(By.cssSelector("#plot-list li[data-plot-id='" + piece + "'] input"));
+            js("arguments[0].scrollIntoView({block: 'center'})", box);
+            box.click();
+        }
+        js("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("merge-plots")));
+        driver.findElement(By.id("merge-plots")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).withMessage(() -> "merged; message: " + text("#message"))
+                .until(d -> jdbc.sql("SELECT count(*) FROM plot WHERE id IN (:a, :b) AND archived_at IS NOT NULL")
+                        .param("a", pieces.get(0)).param("b", pieces.get(1)).query(Long.class).single() == 2);
+        double merged = jdbc.sql("SELECT area_m2 FROM plot WHERE archived_at IS NULL AND name LIKE :n")
+                .param("n", name + "%").query(Double.class).single();
+        assertThat(merged).as("the merged plot has the original's area").isCloseTo(1200.0, within(15.0));
+        assertNoConsoleErrorsBut(EXPECTED);
+    }
+
+    /** Offsets from the map's centre of a lon/lat, for Actions.moveToElement. */
+    private int[] pixel(double lat, double lon) {
+        List<?> px = (List<?>) js("""
+                const m = window.arealbankPlanner.map; const p = m.latLngToContainerPoint([arguments[0], arguments[1]]);
+                const s = m.getSize(); return [Math.round(p.x - s.x / 2), Math.round(p.y - s.y / 2)];
+                """, lat, lon);
+        return new int[] {((Number) px.get(0)).intValue(), ((Number) px.get(1)).intValue()};
     }
 
     private void openWorkspace(String municipality) {
