@@ -2,37 +2,21 @@ package no.arealbank.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import no.arealbank.SampleRegionTest;
 import no.arealbank.security.UserAccounts;
 
 /**
@@ -41,12 +25,8 @@ import no.arealbank.security.UserAccounts;
  * wrong password shows the reason in the chosen language; a user changes their own password; a regional admin
  * creates and deactivates a user.
  */
-@Tag("browser")
-class SignInBrowserIT extends SampleRegionTest {
+class SignInBrowserIT extends BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     /** The answer of GET /api/me for the browser's session: status and body. */
@@ -56,40 +36,8 @@ class SignInBrowserIT extends SampleRegionTest {
               .then(async (r) => done({ status: r.status, body: await r.text() }), (e) => done({ status: -1, body: String(e) }));
             """;
 
-    private static ChromeDriver driver;
-    private static Path profile;
-
     @Autowired
     UserAccounts accounts;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assertThat(CHROMIUM).as("Debian package chromium").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian package chromium-driver").isExecutable();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("arealbank-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(TIMEOUT);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
-    }
 
     @BeforeEach
     void freshBrowser() {
@@ -108,7 +56,7 @@ class SignInBrowserIT extends SampleRegionTest {
         open("/login.html");
         assertThat(text("#sign-in-title")).isEqualTo("Logg inn");
         assertThat(driver.findElement(By.id("providers")).isDisplayed()).as("no OIDC configured").isFalse();
-        signIn("planner-4028", DEMO_PASSWORD);
+        signInThroughTheForm("planner-4028", DEMO_PASSWORD);
 
         new WebDriverWait(driver, TIMEOUT).until(d -> d.getCurrentUrl().endsWith("/planner.html"));
         Map<?, ?> me = (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(ME);
@@ -131,7 +79,7 @@ class SignInBrowserIT extends SampleRegionTest {
     @Test
     void aWrongPasswordShowsTheReasonInTheChosenLanguage() {
         open("/login.html");
-        signIn("planner-4028", "this is not the password");
+        signInThroughTheForm("planner-4028", "this is not the password");
         new WebDriverWait(driver, TIMEOUT).until(d -> d.getCurrentUrl().contains("/login.html?error=credentials"));
         new WebDriverWait(driver, TIMEOUT).until(d -> !"loading".equals(bodyState()));
         WebElement message = driver.findElement(By.id("sign-in-message"));
@@ -151,7 +99,7 @@ class SignInBrowserIT extends SampleRegionTest {
     void aRegionalAdminCreatesAndDeactivatesAUser() {
         String username = "browser-" + (System.nanoTime() % 1_000_000_000L);
         open("/login.html?continue=/admin.html");
-        signIn("admin", ADMIN_PASSWORD);
+        signInThroughTheForm("admin", ADMIN_PASSWORD);
         new WebDriverWait(driver, TIMEOUT).until(d -> d.getCurrentUrl().endsWith("/admin.html"));
         new WebDriverWait(driver, TIMEOUT).until(d -> !"loading".equals(bodyState()));
         assertThat(bodyState()).as("message: %s", text("#message")).isEqualTo("ready");
@@ -187,7 +135,7 @@ class SignInBrowserIT extends SampleRegionTest {
         String username = "browser-pw-" + (System.nanoTime() % 1_000_000_000L);
         accounts.save(username, "gamalt passord som er langt", false, "Passordbytar", Set.of("4030"));
         open("/login.html");
-        signIn(username, "gamalt passord som er langt");
+        signInThroughTheForm(username, "gamalt passord som er langt");
         new WebDriverWait(driver, TIMEOUT).until(d -> d.getCurrentUrl().endsWith("/planner.html"));
         open("/login.html");
         driver.findElement(By.cssSelector("#change-password summary")).click();
@@ -209,7 +157,7 @@ class SignInBrowserIT extends SampleRegionTest {
         assertThat(api().as(username, "gamalt passord som er langt").get("/api/me").status()).isEqualTo(401);
     }
 
-    private void signIn(String username, String password) {
+    private void signInThroughTheForm(String username, String password) {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("sign-in-button")).click();
@@ -219,30 +167,4 @@ class SignInBrowserIT extends SampleRegionTest {
         return "http://127.0.0.1:" + port;
     }
 
-    private void open(String path) {
-        driver.get(base() + path);
-        new WebDriverWait(driver, TIMEOUT).until(d -> !"loading".equals(bodyState()));
-    }
-
-    private String bodyState() {
-        return driver.findElement(By.tagName("body")).getAttribute("data-state");
-    }
-
-    private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name),
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
