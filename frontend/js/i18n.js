@@ -2,7 +2,7 @@
 // Elements carry data-i18n="key" (text), data-i18n-label / data-i18n-placeholder / data-i18n-title (attributes).
 
 const nn = {
-  subtitle: 'Ledige tomter for bustad og næring i Vest-Telemark og Sogn',
+  subtitle: 'Ledige tomter for bustad og næring i Vest-Telemark og Sogn', plannerLink: 'For kommunane',
   loading: 'Lastar …', loadingPlots: 'Lastar tomter …',
   plotsShown: '{n} tomter', plotsOfTotal: '{n} av {total} tomter',
   language: 'Språk', search: 'Søk etter stad, tomt, gnr/bnr eller kommune', searchLabel: 'Søk',
@@ -52,7 +52,7 @@ const nn = {
 
 const nb = {
   ...nn,
-  subtitle: 'Ledige tomter for bolig og næring i Vest-Telemark og Sogn',
+  subtitle: 'Ledige tomter for bolig og næring i Vest-Telemark og Sogn', plannerLink: 'For kommunene',
   loading: 'Laster …', loadingPlots: 'Laster tomter …', language: 'Språk',
   search: 'Søk etter sted, tomt, gnr/bnr eller kommune', noSuggestions: 'Ingen treff',
   municipality: 'Kommune', allMunicipalities: 'Alle kommuner', purpose: 'Formål', allPurposes: 'Alle formål',
@@ -84,7 +84,7 @@ const nb = {
 };
 
 const en = {
-  subtitle: 'Available building land for homes and businesses in Vest-Telemark and Sogn',
+  subtitle: 'Available building land for homes and businesses in Vest-Telemark and Sogn', plannerLink: 'For municipalities',
   loading: 'Loading …', loadingPlots: 'Loading plots …', plotsShown: '{n} plots', plotsOfTotal: '{n} of {total} plots',
   language: 'Language', search: 'Search for a place, plot, gnr/bnr or municipality', searchLabel: 'Search',
   noSuggestions: 'No matches', filterToggle: 'Filters and list', close: 'Close',

@@ -51,6 +51,8 @@ class MapPageBrowserIT extends BrowserTest {
         assertThat(text("#legend")).contains("Bustad", "Fritidsbustad", "Næring", "Kombinert", "Ledig", "Seld",
                 "Næringshage", "Kommunesenter");
         assertThat(text(".map-attribution")).contains("Kommunegrenser © Kartverket, CC BY 4.0", "eksempeldata");
+        assertThat(driver.findElement(By.cssSelector("[data-testid=planner-link]")).getAttribute("href"))
+                .as("planners find their way in").endsWith("/planner.html");
 
         screenshot("map-overview.png");
         assertNoConsoleErrors();
