@@ -143,7 +143,14 @@ export function buildForm(form) {
   archive.className = 'danger';
   archive.dataset.i18n = 'pArchive';
   archive.textContent = t('pArchive');
-  row.append(save, archive);
+  const move = document.createElement('button');
+  move.type = 'button';
+  move.id = 'pf-move';
+  move.className = 'secondary';
+  move.dataset.i18n = 'pMove';
+  move.textContent = t('pMove');
+  move.setAttribute('aria-pressed', 'false');
+  row.append(save, move, archive);
   const result = document.createElement('p');
   result.id = 'pf-result';
   result.setAttribute('role', 'status');

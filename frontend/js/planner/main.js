@@ -128,7 +128,9 @@ function addPlot(feature) {
   const p = feature.properties;
   const layer = L.geoJSON(feature, { style: () => plotStyle(p) }).getLayers()[0];
   layer.plotId = p.id;
-  layer.on('click', () => openEditor(p.id).catch(fail));
+  layer.on('click', () => {
+    if (state.editing?.id !== p.id) openEditor(p.id).catch(fail); // a click on the plot being edited keeps the edits
+  });
   plotLayer.addLayer(layer);
   layer.getElement()?.setAttribute('data-plot-id', p.id);
   state.plots.set(p.id, { feature, layer });
@@ -324,8 +326,25 @@ async function openEditor(id, { fit = false } = {}) {
   loadHistory(id).catch(fail);
 }
 
+const EDIT_OPTIONS = { snappable: true, snapDistance: 15, allowSelfIntersection: false, draggable: true };
+
+/** Vertex editing and dragging the whole plot take turns (Geoman does one at a time). */
+function toggleMove() {
+  const layer = state.editing?.layer;
+  if (!layer) return;
+  const moving = layer.pm.layerDragEnabled();
+  if (moving) {
+    layer.pm.disableLayerDrag();
+    layer.pm.enable(EDIT_OPTIONS);
+  } else {
+    layer.pm.enableLayerDrag();
+  }
+  $('pf-move').setAttribute('aria-pressed', String(!moving));
+}
+
 function enableEditing(layer) {
-  layer.pm.enable({ snappable: true, snapDistance: 15, allowSelfIntersection: false, draggable: true });
+  layer.pm.enable(EDIT_OPTIONS);
+  $('pf-move').setAttribute('aria-pressed', 'false');
   const update = () => showArea(form, layerArea(layer));
   layer.on('pm:edit pm:markerdrag pm:dragend', update);
   update();
@@ -336,6 +355,7 @@ function enableEditing(layer) {
 function closeEditor() {
   const e = state.editing;
   if (e?.layer) {
+    if (e.layer.pm.layerDragEnabled()) e.layer.pm.disableLayerDrag();
     e.layer.pm.disable();
     e.layer.off('pm:edit pm:markerdrag pm:dragend');
     if (!e.id) {
@@ -530,7 +550,11 @@ async function loadHistory(id) {
 
 // ---------- wiring ----------
 form.addEventListener('submit', (e) => { e.preventDefault(); save().catch(fail); });
-$('pf-archive').addEventListener('click', () => archive().catch(fail));
+// delegated: the form's buttons are built again when the language changes
+form.addEventListener('click', (e) => {
+  if (e.target.id === 'pf-move') toggleMove();
+  if (e.target.id === 'pf-archive') archive().catch(fail);
+});
 $('editor-close').addEventListener('click', closeEditor);
 $('draw-plot').addEventListener('click', startDrawing);
 $('split-plot').addEventListener('click', startSplit);

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -133,10 +134,17 @@ class TileOccupancy implements SmartLifecycle {
 
     private synchronized void changedElsewhere() {
         occupied = null;
+        if (!running) {
+            return; // stopping: nothing to rebuild for
+        }
         if (pendingRebuild != null) {
             pendingRebuild.cancel(false);
         }
-        pendingRebuild = executor.schedule(this::rebuildQuietly, REBUILD_DELAY_MS, TimeUnit.MILLISECONDS);
+        try {
+            pendingRebuild = executor.schedule(this::rebuildQuietly, REBUILD_DELAY_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stop() shut the executor down meanwhile; the index stays unknown, so every tile asks the database
+        }
     }
 
     private void rebuildQuietly() {
@@ -195,7 +203,7 @@ class TileOccupancy implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         occupied = null;
         executor.shutdownNow();

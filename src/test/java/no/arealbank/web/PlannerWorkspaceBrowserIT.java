@@ -309,6 +309,79 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
         assertNoConsoleErrorsBut(EXPECTED);
     }
 
+    /**
+     * Editing on the map: a corner dragged outwards grows the plot, the whole plot dragged moves it, the timeline
+     * says the boundary changed and draws before and after; the archive button takes it off the map.
+     */
+    @Test
+    void aPlannerDragsACornerMovesThePlotSeesBeforeAndAfterAndArchivesIt() {
+        String name = "Flyttetomt " + System.nanoTime();
+        double[] at = jdbc.sql("""
+                SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_Transform(ST_PointOnSurface(ST_Buffer(m.boundary, -3000)), 4326) c
+                  FROM municipality m WHERE m.number = '4028') q""")
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        double dLon = 30 / (111_320.0 * Math.cos(Math.toRadians(at[1])));
+        double dLat = 30 / 111_320.0;
+        String body = """
+                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],
+                [%1$s,%4$s],[%1$s,%2$s]]]},"properties":{"municipalityNumber":"4028","name":"%5$s","purpose":"housing",
+                "allowedUses":["bustad"],"availability":"available"}}""".formatted(at[0], at[1], at[0] + dLon,
+                at[1] + dLat, name);
+        Api.Response created = api().as(PLANNER, DEMO_PASSWORD).post("/api/plots", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        double area = jdbc.sql("SELECT area_m2 FROM plot WHERE id = :id").param("id", id).query(Double.class).single();
+
+        signIn(PLANNER, DEMO_PASSWORD);
+        openWorkspace("4028");
+        openPlot(id);
+        js("window.arealbankPlanner.map.setView([arguments[0], arguments[1]], 19, {animate: false})",
+                at[1] + dLat / 2, at[0] + dLon / 2);
+        WebElement map = driver.findElement(By.id("map"));
+        Actions mouse = new Actions(driver);
+        // the north-east corner 10 px further north-east
+        int[] corner = pixel(at[1] + dLat, at[0] + dLon);
+        mouse.moveToElement(map, corner[0], corner[1]).clickAndHold().pause(Duration.ofMillis(100))
+                .moveByOffset(5, -5).moveByOffset(5, -5).pause(Duration.ofMillis(100)).release().perform();
+        // the whole plot 20 px east, by its middle, with "Flytt tomta" pressed
+        js("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("pf-move")));
+        driver.findElement(By.id("pf-move")).click();
+        assertThat(driver.findElement(By.id("pf-move")).getAttribute("aria-pressed")).isEqualTo("true");
+        int[] middle = pixel(at[1] + dLat / 2, at[0] + dLon / 2);
+        mouse.moveToElement(map, middle[0], middle[1]).clickAndHold().pause(Duration.ofMillis(100))
+                .moveByOffset(10, 0).moveByOffset(10, 0).pause(Duration.ofMillis(100)).release().perform();
+        js("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("pf-save")));
+        driver.findElement(By.id("pf-save")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .withMessage(() -> "saved; the form says: " + text("#pf-result") + "; message: " + text("#message"))
+                .until(d -> text("#pf-result").startsWith("Lagra"));
+
+        Map<String, Object> after = jdbc.sql("""
+                SELECT p.area_m2, ST_X(ST_Centroid(p.geom)) - ST_X(ST_Centroid(ST_GeomFromGeoJSON(h.before -> 'geometry')))
+                           AS moved_east
+                  FROM plot p JOIN change_history h ON h.entity_type = 'plot' AND h.entity_id = p.id
+                 WHERE p.id = :id AND h.action = 'update' ORDER BY h.id DESC LIMIT 1""")
+                .param("id", id).query().singleRow();
+        assertThat(((Number) after.get("area_m2")).doubleValue()).as("the dragged corner grew the plot")
+                .isGreaterThan(area + 5);
+        assertThat(((Number) after.get("moved_east")).doubleValue()).as("metres the plot moved east").isGreaterThan(1.0);
+
+        WebElement latest = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(
+                By.cssSelector("#history li.timeline-entry")).stream().findFirst().orElse(null));
+        latest.findElement(By.xpath(".//button[normalize-space()='Vis på kartet']")).click();
+        assertThat(((Number) js("return window.arealbankPlanner.map.hasLayer && document.querySelectorAll("
+                + "'.leaflet-overlay-pane path[stroke=\"#b00020\"], .leaflet-overlay-pane path[stroke=\"#006b3c\"]').length"))
+                .intValue()).as("before (red, dashed) and after (green) on the map").isEqualTo(2);
+
+        js("window.confirm = () => true");
+        js("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("pf-archive")));
+        driver.findElement(By.id("pf-archive")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> jdbc.sql(
+                "SELECT archived_at IS NOT NULL FROM plot WHERE id = :id").param("id", id).query(Boolean.class).single());
+        assertThat(driver.findElements(By.cssSelector("#plot-list li[data-plot-id='" + id + "']"))).isEmpty();
+        assertNoConsoleErrorsBut(EXPECTED);
+    }
+
     /** Offsets from the map's centre of a lon/lat, for Actions.moveToElement. */
     private int[] pixel(double lat, double lon) {
         List<?> px = (List<?>) js("""
