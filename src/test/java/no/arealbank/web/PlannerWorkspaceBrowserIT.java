@@ -255,20 +255,10 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
     @Test
     void aPlotIsSplitAlongADrawnLineAndThePiecesMergedAgain() {
         String name = "Delingstomt " + System.nanoTime();
-        double[] at = jdbc.sql("""
-                SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_Transform(ST_PointOnSurface(ST_Buffer(m.boundary, -2500)), 4326) c
-                  FROM municipality m WHERE m.number = '4028') q""")
-                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        double[] at = spotInKviteseid(2500);
         double dLon = 40 / (111_320.0 * Math.cos(Math.toRadians(at[1])));
         double dLat = 30 / 111_320.0;
-        String body = """
-                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],
-                [%1$s,%4$s],[%1$s,%2$s]]]},"properties":{"municipalityNumber":"4028","name":"%5$s","purpose":"housing",
-                "allowedUses":["bustad"],"availability":"available"}}""".formatted(at[0], at[1], at[0] + dLon,
-                at[1] + dLat, name);
-        Api.Response created = api().as(PLANNER, DEMO_PASSWORD).post("/api/plots", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().path("id").asLong();
+        long id = createdPlot(name, at, dLon, dLat);
 
         signIn(PLANNER, DEMO_PASSWORD);
         openWorkspace("4028");
@@ -316,20 +306,10 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
     @Test
     void aPlannerDragsACornerMovesThePlotSeesBeforeAndAfterAndArchivesIt() {
         String name = "Flyttetomt " + System.nanoTime();
-        double[] at = jdbc.sql("""
-                SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_Transform(ST_PointOnSurface(ST_Buffer(m.boundary, -3000)), 4326) c
-                  FROM municipality m WHERE m.number = '4028') q""")
-                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        double[] at = spotInKviteseid(3000);
         double dLon = 30 / (111_320.0 * Math.cos(Math.toRadians(at[1])));
         double dLat = 30 / 111_320.0;
-        String body = """
-                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],
-                [%1$s,%4$s],[%1$s,%2$s]]]},"properties":{"municipalityNumber":"4028","name":"%5$s","purpose":"housing",
-                "allowedUses":["bustad"],"availability":"available"}}""".formatted(at[0], at[1], at[0] + dLon,
-                at[1] + dLat, name);
-        Api.Response created = api().as(PLANNER, DEMO_PASSWORD).post("/api/plots", body);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().path("id").asLong();
+        long id = createdPlot(name, at, dLon, dLat);
         double area = jdbc.sql("SELECT area_m2 FROM plot WHERE id = :id").param("id", id).query(Double.class).single();
 
         signIn(PLANNER, DEMO_PASSWORD);
@@ -380,6 +360,26 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
                 "SELECT archived_at IS NOT NULL FROM plot WHERE id = :id").param("id", id).query(Boolean.class).single());
         assertThat(driver.findElements(By.cssSelector("#plot-list li[data-plot-id='" + id + "']"))).isEmpty();
         assertNoConsoleErrorsBut(EXPECTED);
+    }
+
+    /** A point well inside Kviteseid, {@code depth} metres in from its boundary. */
+    private double[] spotInKviteseid(int depth) {
+        return jdbc.sql("""
+                SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_Transform(ST_PointOnSurface(ST_Buffer(m.boundary, -:depth)), 4326) c
+                  FROM municipality m WHERE m.number = '4028') q""").param("depth", depth)
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+    }
+
+    /** A published housing plot in Kviteseid, a rectangle from the lon/lat {@code at}, made through the API. */
+    private long createdPlot(String name, double[] at, double dLon, double dLat) {
+        String body = """
+                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],
+                [%1$s,%4$s],[%1$s,%2$s]]]},"properties":{"municipalityNumber":"4028","name":"%5$s","purpose":"housing",
+                "allowedUses":["bustad"],"availability":"available"}}""".formatted(at[0], at[1], at[0] + dLon,
+                at[1] + dLat, name);
+        Api.Response created = api().as(PLANNER, DEMO_PASSWORD).post("/api/plots", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asLong();
     }
 
     /** Offsets from the map's centre of a lon/lat, for Actions.moveToElement. */
