@@ -198,39 +198,24 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
                   FROM (SELECT ST_DumpPoints(geom) AS dp FROM plot WHERE id = :id) d
                  ORDER BY ST_X((dp).geom) LIMIT 1) q
                 """).param("id", neighbour).query((rs, n) -> List.of(rs.getDouble("lon"), rs.getDouble("lat"))).single();
-        js("window.arealbankPlanner.map.setView([arguments[0], arguments[1]], 18, {animate: false})", corner.get(1), corner.get(0));
-        int[] px = pixel(corner.get(1), corner.get(0));
-        int cx = px[0];
-        int cy = px[1];
-
-        driver.findElement(By.id("draw-plot")).click();
-        WebElement map = driver.findElement(By.id("map"));
-        Actions mouse = new Actions(driver);
-        // first corner 4 px off the neighbour's corner, then a square to the west of it, back to the first
-        int[][] corners = {{cx - 4, cy + 3}, {cx - 90, cy}, {cx - 90, cy - 60}, {cx - 30, cy - 60}, {cx - 4, cy + 3}};
-        for (int[] c : corners) {
-            mouse.moveToElement(map, c[0], c[1]).pause(Duration.ofMillis(150)).click().perform();
-        }
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("editor")).isDisplayed());
-        String name = "Snapptomt " + System.nanoTime();
-        driver.findElement(By.id("pf-name")).sendKeys(name);
-        new Select(driver.findElement(By.id("pf-purpose"))).selectByValue("leisure");
-        driver.findElement(By.id("pf-save")).click();
-        assertThat(text("#pf-allowedUses-error")).as("checked in the page, like the API").isEqualTo("Vel minst éin bruk.");
-        js("arguments[0].scrollIntoView({block: 'center'})",
-                driver.findElement(By.cssSelector("input[name=allowedUses][value=fritidsbustad]")));
-        driver.findElement(By.cssSelector("input[name=allowedUses][value=fritidsbustad]")).click();
-        driver.findElement(By.id("pf-save")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .withMessage(() -> "saved; the form says: " + text("#plot-form") + "; message: " + text("#message"))
-                .until(d -> text("#pf-result").startsWith("Lagra"));
-
-        double gap = jdbc.sql("""
-                SELECT min(ST_Distance((dp).geom, ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 25832)))
-                  FROM (SELECT ST_DumpPoints(geom) AS dp FROM plot WHERE name = :n) d
-                """).param("lon", corner.get(0)).param("lat", corner.get(1)).param("n", name)
-                .query(Double.class).single();
+        double gap = drawFromNear(corner, "Snapptomt " + System.nanoTime());
         assertThat(gap).as("metres between the snapped corner and the neighbour's corner").isLessThan(0.05);
+        assertNoConsoleErrorsBut(EXPECTED);
+    }
+
+    /** A corner drawn a few pixels from a zone's corner (arealformål from the plans) lands on it too. */
+    @Test
+    void aCornerDrawnNearAZoneEdgeSnapsOntoIt() {
+        signIn(PLANNER, DEMO_PASSWORD);
+        openWorkspace("4028");
+        List<Double> corner = jdbc.sql("""
+                SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_Transform((dp).geom, 4326) AS p
+                  FROM (SELECT ST_DumpPoints(z.geom) AS dp FROM zone z JOIN municipality m ON m.number = '4028'
+                         AND ST_Within(z.geom, m.boundary) ORDER BY z.id LIMIT 1) d
+                 ORDER BY ST_X((dp).geom) LIMIT 1) q
+                """).query((rs, n) -> List.of(rs.getDouble("lon"), rs.getDouble("lat"))).single();
+        double gap = drawFromNear(corner, "Sonetomt " + System.nanoTime());
+        assertThat(gap).as("metres between the snapped corner and the zone's corner").isLessThan(0.05);
         assertNoConsoleErrorsBut(EXPECTED);
     }
 
@@ -360,6 +345,45 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
                 "SELECT archived_at IS NOT NULL FROM plot WHERE id = :id").param("id", id).query(Boolean.class).single());
         assertThat(driver.findElements(By.cssSelector("#plot-list li[data-plot-id='" + id + "']"))).isEmpty();
         assertNoConsoleErrorsBut(EXPECTED);
+    }
+
+    /**
+     * Draws a plot by clicking whose first corner is 4 px off {@code corner} (lon, lat), fills and saves it, and
+     * answers the distance in metres from the saved plot's nearest vertex to that corner.
+     */
+    private double drawFromNear(List<Double> corner, String name) {
+        js("window.arealbankPlanner.map.setView([arguments[0], arguments[1]], 18, {animate: false})", corner.get(1), corner.get(0));
+        int[] px = pixel(corner.get(1), corner.get(0));
+        int cx = px[0];
+        int cy = px[1];
+
+        driver.findElement(By.id("draw-plot")).click();
+        WebElement map = driver.findElement(By.id("map"));
+        Actions mouse = new Actions(driver);
+        // first corner 4 px off the given corner, then a square to the west of it, back to the first
+        int[][] corners = {{cx - 4, cy + 3}, {cx - 90, cy}, {cx - 90, cy - 60}, {cx - 30, cy - 60}, {cx - 4, cy + 3}};
+        for (int[] c : corners) {
+            mouse.moveToElement(map, c[0], c[1]).pause(Duration.ofMillis(150)).click().perform();
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("editor")).isDisplayed());
+        driver.findElement(By.id("pf-name")).sendKeys(name);
+        new Select(driver.findElement(By.id("pf-purpose"))).selectByValue("leisure");
+        driver.findElement(By.id("pf-save")).click();
+        assertThat(text("#pf-allowedUses-error")).as("checked in the page, like the API").isEqualTo("Vel minst éin bruk.");
+        js("arguments[0].scrollIntoView({block: 'center'})",
+                driver.findElement(By.cssSelector("input[name=allowedUses][value=fritidsbustad]")));
+        driver.findElement(By.cssSelector("input[name=allowedUses][value=fritidsbustad]")).click();
+        driver.findElement(By.id("pf-save")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .withMessage(() -> "saved; the form says: " + text("#plot-form") + "; message: " + text("#message"))
+                .until(d -> text("#pf-result").startsWith("Lagra"));
+
+        double gap = jdbc.sql("""
+                SELECT min(ST_Distance((dp).geom, ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 25832)))
+                  FROM (SELECT ST_DumpPoints(geom) AS dp FROM plot WHERE name = :n) d
+                """).param("lon", corner.get(0)).param("lat", corner.get(1)).param("n", name)
+                .query(Double.class).single();
+        return gap;
     }
 
     /** A point well inside Kviteseid, {@code depth} metres in from its boundary. */
