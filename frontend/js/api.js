@@ -148,30 +148,9 @@ export const accountEndpoints = Object.freeze({
   logout: 'logout',
 });
 
-/** A request of a signed-in page: JSON in and out, the session's CSRF token as a header. */
-function sendJson(method, path, body, contentType = 'application/json') {
-  const headers = { ...csrfHeaders(), 'X-Requested-With': 'XMLHttpRequest' };
-  if (body !== undefined) {
-    headers['Content-Type'] = contentType;
-  }
-  return getJson(path, {}, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-}
-
-async function sendNoContent(method, path, body) {
-  const response = await fetch(url(path), {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { ...csrfHeaders(), 'X-Requested-With': 'XMLHttpRequest', 'Content-Type': 'application/json' },
-  });
-  if (!response.ok) {
-    let problem = null;
-    try {
-      problem = await response.json();
-    } catch (e) {
-      problem = null;
-    }
-    throw new ApiError(problemMessage(problem, response.status), response.status, problem);
-  }
-}
+/** A request of a signed-in page through {@link send}: its JSON answer, or null when there is none (204). */
+const sendJson = async (method, path, body, contentType = 'application/json') =>
+  (await send(method, path, { body, contentType })).data;
 
 /** {csrfParameter, csrfToken, providers: [{id, name, href}]} for the sign-in form. */
 export const fetchSignInOptions = () => getJson(accountEndpoints.signInOptions);
@@ -187,13 +166,13 @@ export async function fetchMe() {
   }
 }
 export const changeMyPassword = (currentPassword, newPassword) =>
-  sendNoContent('POST', accountEndpoints.myPassword, { currentPassword, newPassword });
+  sendJson('POST', accountEndpoints.myPassword, { currentPassword, newPassword });
 export const fetchUsers = () => sendJson('GET', accountEndpoints.users);
 export const createUser = (user) => sendJson('POST', accountEndpoints.users, user);
 export const patchUser = (username, patch) =>
   sendJson('PATCH', `${accountEndpoints.users}/${encodeURIComponent(username)}`, patch, 'application/merge-patch+json');
 export const resetPassword = (username, password) =>
-  sendNoContent('POST', `${accountEndpoints.users}/${encodeURIComponent(username)}/password`, { password });
+  sendJson('POST', `${accountEndpoints.users}/${encodeURIComponent(username)}/password`, { password });
 export const fetchSignIns = (limit = 50) => getJson(accountEndpoints.signIns, { limit });
 /** Ends the session (POST /logout with the CSRF token); the server then redirects to the map page. */
 export const signOut = () => fetch(url(accountEndpoints.logout), {

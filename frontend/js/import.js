@@ -2,7 +2,7 @@
 // read the validation report (table + map preview) and commit. Talks only to /api/imports, /api/me and
 // /api/municipalities; writes send the X-XSRF-TOKEN header from the XSRF-TOKEN cookie.
 import { addTexts, applyTranslations, language, setLanguage, t } from './i18n.js';
-import { problemMessage } from './api.js';
+import { csrfHeaders, problemMessage, send } from './api.js';
 
 addTexts({
   nn: {
@@ -69,28 +69,8 @@ const $ = (id) => document.getElementById(id);
 const state = { job: null, features: null, layer: null, byOrdinal: new Map(), municipalities: new Map() };
 window.arealbankImport = state;
 
-function csrf() {
-  const m = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(document.cookie);
-  return m ? { 'X-XSRF-TOKEN': decodeURIComponent(m[1]) } : {};
-}
-
-async function request(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json', ...(method === 'GET' ? {} : csrf()) }, credentials: 'same-origin' };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const response = await fetch(new URL(path, document.baseURI), init);
-  const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) {
-    const e = new Error(problemMessage(data, response.status));
-    e.status = response.status;
-    e.problem = data;
-    throw e;
-  }
-  return data;
-}
+/** The JSON answer of a request through the shared client (session CSRF token, problem+json errors). */
+const request = async (method, path, body) => (await send(method, path, { body })).data;
 
 function show(message) {
   const m = $('message');
@@ -272,7 +252,7 @@ function upload(form) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', new URL('api/imports', document.baseURI));
     xhr.setRequestHeader('Accept', 'application/json');
-    for (const [k, v] of Object.entries(csrf())) {
+    for (const [k, v] of Object.entries(csrfHeaders())) {
       xhr.setRequestHeader(k, v);
     }
     const bar = $('upload-progress');

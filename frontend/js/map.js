@@ -5,6 +5,7 @@
 import {
   fetchBusinessHubs, fetchMunicipalities, fetchPlaces, fetchPlot, fetchPlots, fetchRegionStats, search as apiSearch,
 } from './api.js';
+import { el } from './dom.js';
 import { applyTranslations, formatArea, formatDistance, formatNumber, language, setLanguage, t } from './i18n.js';
 import {
   BACKGROUND_ATTRIBUTION, CENTRE_STYLE, HUB_STYLE, PURPOSE_COLORS, backgroundLayer, legendContent, markerStyle,
@@ -31,17 +32,6 @@ const $ = (id) => document.getElementById(id);
 const statusEl = $('status');
 const messageEl = $('message');
 const form = $('filter-form');
-
-export function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined && text !== null) {
-    node.textContent = String(text);
-  }
-  return node;
-}
 
 // ---------- language ----------
 const params = new URLSearchParams(window.location.search);
@@ -754,5 +744,4 @@ load().catch((e) => {
   state.ready = true;
   document.body.dataset.state = 'error';
 });
-
 

@@ -1,6 +1,7 @@
 // The plot sheet: everything a buyer asks about one plot, a shareable link and the enquiry form.
 
 import { ApiError, endpointUrl, endpoints, postEnquiry } from './api.js';
+import { el } from './dom.js';
 import { formatArea, formatDistance, formatNumber, language, t } from './i18n.js';
 import { purposeColor } from './layers.js';
 
@@ -10,13 +11,6 @@ const body = document.getElementById('sheet-body');
 let current = null;
 let closeHandler = null;
 let lastFocus = null;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
 
 const has = (v) => v !== null && v !== undefined && v !== '';
 const kr = (v) => t('kr', { v: formatNumber(v) });

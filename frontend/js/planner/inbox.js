@@ -1,18 +1,12 @@
 // The enquiry inbox of the planner workspace: enquiries about the municipality's plots by status, each with its
 // status and note saved with If-Match; CSV export; and a person's data exported or erased on request.
 
+import { el } from '../dom.js';
 import { language, t } from '../i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let api = null;
 let municipality = null;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
 
 const STATUSES = [['new', 'pNew'], ['answered', 'pAnswered'], ['closed', 'pClosed']];
 

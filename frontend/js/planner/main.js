@@ -3,7 +3,8 @@
 // changed the plot meanwhile; bulk actions; per-plot history with restore; and the enquiry inbox (inbox.js).
 
 import './texts.js';
-import { ApiError, endpoints, fetchMunicipalities, send } from '../api.js';
+import { ApiError, endpoints, fetchMunicipalities, send, signOut } from '../api.js';
+import { el } from '../dom.js';
 import { applyTranslations, formatArea, language, setLanguage, t } from '../i18n.js';
 import { purposeColor } from '../layers.js';
 import {
@@ -21,13 +22,6 @@ const state = {
   ready: false, me: null, municipality: null, plots: new Map(), selected: new Set(), editing: null, errors: [],
 };
 window.arealbankPlanner = state;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
 
 let messageTimer;
 function showMessage(text, kind = 'error') {
@@ -577,11 +571,7 @@ document.addEventListener('keydown', (e) => {
   }
 });
 $('logout').addEventListener('click', async () => {
-  try {
-    await send('POST', 'logout');
-  } catch (e) {
-    // signed out already, or the answer was a redirect
-  }
+  await signOut().catch(() => null); // signed out already, or no answer: either way back to the public map
   window.location.href = './';
 });
 const tabs = [$('tab-plots'), $('tab-inbox')];
