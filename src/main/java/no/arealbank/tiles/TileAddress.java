@@ -24,6 +24,11 @@ record TileAddress(int z, int x, int y) {
 
     /** Width (and height) of a tile at this zoom, in EPSG:3857 metres. */
     double size() {
+        return size(z);
+    }
+
+    /** Width (and height) of a tile at zoom {@code z}, in EPSG:3857 metres. */
+    static double size(int z) {
         return 2 * WORLD / (1L << z);
     }
 

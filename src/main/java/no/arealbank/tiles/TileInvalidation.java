@@ -55,7 +55,7 @@ class TileInvalidation {
         PreparedGeometry prepared = PreparedGeometryFactory.prepare(g);
         int count = 0;
         for (int z = layer.minZoom(); z <= layer.maxZoom(); z++) {
-            double margin = new TileAddress(z, 0, 0).size() * TileQueries.BUFFER_PIXELS / 256;
+            double margin = TileQueries.bufferMetres(z);
             TileAddress.TileRange r = TileAddress.covering(g.getEnvelopeInternal(), z, margin);
             for (int x = r.minX(); x <= r.maxX(); x++) {
                 for (int y = r.minY(); y <= r.maxY(); y++) {

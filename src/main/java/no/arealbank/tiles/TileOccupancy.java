@@ -98,7 +98,7 @@ class TileOccupancy implements SmartLifecycle {
 
     private void addTo(Set<Long> set, Envelope e) {
         for (int z = layer.minZoom(); z <= INDEX_ZOOM; z++) {
-            double margin = new TileAddress(z, 0, 0).size() * TileQueries.BUFFER_PIXELS / 256;
+            double margin = TileQueries.bufferMetres(z);
             TileAddress.TileRange r = TileAddress.covering(e, z, margin);
             for (int x = r.minX(); x <= r.maxX(); x++) {
                 for (int y = r.minY(); y <= r.maxY(); y++) {

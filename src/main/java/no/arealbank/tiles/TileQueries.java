@@ -30,6 +30,11 @@ class TileQueries {
 
     /** Pixels (of 256) of data around each tile, so lines and outlines continue across tile edges. */
     static final int BUFFER_PIXELS = 16;
+
+    /** The tile buffer at zoom {@code z} in EPSG:3857 metres: how far beyond a tile its features may reach. */
+    static double bufferMetres(int z) {
+        return TileAddress.size(z) * BUFFER_PIXELS / 256;
+    }
     /**
      * Where the data can be (Norway with a margin, EPSG:3857); tiles outside are empty without asking the database.
      * Lon 3–32, lat 56–72; plot validation keeps plots within lon 4–31.5, lat 57.9–71.3.
@@ -125,7 +130,7 @@ class TileQueries {
             return null;
         }
         Envelope e = tile.envelope();
-        double margin = tile.size() * BUFFER_PIXELS / 256;
+        double margin = bufferMetres(tile.z());
         Envelope grown = new Envelope(e);
         grown.expandBy(margin);
         Envelope search = grown.intersection(DATA_DOMAIN);
