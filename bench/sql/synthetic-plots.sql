@@ -17,6 +17,7 @@
 --   * ~95 % published, the rest drafts; purpose, availability, tenure, prices, fees, allocation, infrastructure,
 --     matrikkel numbers (gnr 900+, clear of real ones) and a description in nn/nb/en are mixed.
 -- Plots may overlap each other: nothing in the schema forbids it and the benchmark does not depend on it.
+-- At the end the table is put in spatial order (CLUSTER), as plots registered plan by plan would be.
 
 \set ON_ERROR_STOP on
 \if :{?n}
@@ -155,6 +156,10 @@ END
 $$;
 
 DROP TABLE pg_temp.bench_place;
+-- Real plots arrive plan by plan, a few neighbours at a time, so neighbours share heap pages. Rows inserted in
+-- random order, as above, are a worst case no real table has (the busiest tile's 1,200 plots on 1,200 pages):
+-- put the table in spatial order once, as a plan-by-plan history would have left it.
+CLUSTER plot USING plot_geom_gix;
 ANALYZE plot;
 SELECT count(*) AS bench_plots, count(*) FILTER (WHERE published) AS published,
        round(avg(area_m2)) AS avg_area_m2, round(max(area_m2)) AS max_area_m2

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param id          the layer's name in paths and in the vector tile
  * @param from        table with alias and joins
- * @param geometry    the EPSG:25832 geometry column (GiST-indexed)
+ * @param geometry    the EPSG:3857 geometry column (GiST-indexed; generated from the stored EPSG:25832 one)
  * @param visible     the public-view predicate (no drafts, no archived plots)
  * @param idSql       an integer feature id, or null when the layer has none
  * @param simplify    simplify geometries to the tile's resolution before clipping (large polygons)

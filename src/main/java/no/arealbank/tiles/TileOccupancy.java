@@ -118,8 +118,8 @@ class TileOccupancy implements SmartLifecycle {
         Set<Long> next = ConcurrentHashMap.newKeySet();
         building = next;
         try {
-            jdbc.sql("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Transform("
-                    + layer.geometry() + ", 3857)::box2d AS e FROM " + layer.from() + " WHERE " + layer.visible()
+            jdbc.sql("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT "
+                    + layer.geometry() + "::box2d AS e FROM " + layer.from() + " WHERE " + layer.visible()
                     + ") q")
                     .query(rs -> {
                         addTo(next, new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4)));

@@ -6,24 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import no.arealbank.shared.CrsTransformer;
-
 /**
  * The SQL of a tile: one statement per tile in which PostGIS selects by the GiST index, clips and quantizes
  * ({@code ST_AsMVTGeom}) and, for vector tiles, encodes ({@code ST_AsMVT}).
  *
- * <p>The index condition compares the stored EPSG:25832 geometry with the tile's bounds already transformed to
- * EPSG:25832 here in Java (densified, so the curved edges are covered), bound as four numbers: no plan, generic or
- * custom, can end up transforming the envelope per row, and the stored column is never transformed to be filtered.
+ * <p>Every tiled table keeps its geometry in EPSG:3857 as well (a generated column, migration V11), so the index
+ * condition compares that column with the tile's bounds computed here in Java and bound as four numbers: no plan,
+ * generic or custom, can end up transforming the envelope per row, and no row is transformed to be drawn either.
  */
 @Component
 class TileQueries {
@@ -112,38 +108,31 @@ class TileQueries {
 
     private static String clipped(TileLayer layer) {
         String geometry = layer.simplify() ? "ST_Simplify(" + layer.geometry() + ", :tolerance, true)" : layer.geometry();
-        return "ST_AsMVTGeom(ST_Transform(" + geometry + ", 3857), ST_MakeEnvelope(:xmin, :ymin, :xmax, :ymax, 3857), "
+        return "ST_AsMVTGeom(" + geometry + ", ST_MakeEnvelope(:xmin, :ymin, :xmax, :ymax, 3857), "
                 + ":extent, :buffer, true)";
     }
 
     private static String where(TileLayer layer) {
         return "(" + layer.visible() + ") AND " + layer.geometry()
-                + " && ST_MakeEnvelope(:imin_x, :imin_y, :imax_x, :imax_y, 25832)";
+                + " && ST_MakeEnvelope(:imin_x, :imin_y, :imax_x, :imax_y, 3857)";
     }
 
     /**
      * The bound values of a tile statement: the tile in EPSG:3857, the MVT extent and buffer, the simplification
-     * tolerance, and the EPSG:25832 box for the index. Null when there can be no data.
+     * tolerance, and the box for the index (the tile with its buffer, within the data domain). Null when there can
+     * be no data.
      */
     private static Map<String, Object> bounds(TileLayer layer, TileAddress tile, int extent) {
         if (!layer.covers(tile.z())) {
             return null;
         }
         Envelope e = tile.envelope();
-        double margin = bufferMetres(tile.z());
         Envelope grown = new Envelope(e);
-        grown.expandBy(margin);
-        Envelope search = grown.intersection(DATA_DOMAIN);
-        if (search.isNull()) {
+        grown.expandBy(bufferMetres(tile.z()));
+        Envelope index = grown.intersection(DATA_DOMAIN);
+        if (index.isNull()) {
             return null;
         }
-        Densifier densifier = new Densifier(GEOMETRY.toGeometry(search));
-        densifier.setDistanceTolerance(Math.max(search.getWidth(), search.getHeight()) / 16);
-        // A rectangle with more points on its edges is still valid: skip JTS's validity check (IsValidOp), which
-        // cost more than the transformation itself on every uncached tile (bench/tiles). Same points as before.
-        densifier.setValidate(false);
-        Geometry box = densifier.getResultGeometry();
-        Envelope index = CrsTransformer.transform(box, 3857, 25832).getEnvelopeInternal();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("xmin", e.getMinX());
         p.put("ymin", e.getMinY());
@@ -151,8 +140,8 @@ class TileQueries {
         p.put("ymax", e.getMaxY());
         p.put("extent", extent);
         p.put("buffer", extent * BUFFER_PIXELS / 256);
-        // half an MVT unit, in metres on the ground at 60° N (EPSG:3857 metres are about twice as long there)
-        p.put("tolerance", tile.size() / TileFormat.MVT.extent / 4);
+        // half an MVT unit (EPSG:3857 metres), so simplification never moves a point by a visible amount
+        p.put("tolerance", tile.size() / TileFormat.MVT.extent / 2);
         p.put("imin_x", index.getMinX());
         p.put("imin_y", index.getMinY());
         p.put("imax_x", index.getMaxX());

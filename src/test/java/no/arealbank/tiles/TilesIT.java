@@ -111,8 +111,11 @@ class TilesIT extends SampleRegionTest {
         assertThat(info).contains("purpose (String) = " + db.get("purpose"))
                 .contains("availability (String) = " + db.get("availability"))
                 .contains("areaM2 (Integer) = " + db.get("area"))
-                .contains("permanentResidenceAllowed")
-                .contains("allowedUses (String) = ")
+                .contains("name (String) = " + db.get("name"))
+                .contains("permanentResidenceAllowed (Integer(Boolean)) = ")
+                .contains("leisureAllowed (Integer(Boolean)) = ")
+                .contains("businessAllowed (Integer(Boolean)) = ")
+                .contains("effectivePrice (Real) = ")
                 .contains("POLYGON");
     }
 
