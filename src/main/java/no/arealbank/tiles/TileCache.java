@@ -92,15 +92,6 @@ class TileCache {
         }
     }
 
-    /** The cached tile, or null; never renders. */
-    Tile peek(Key key) {
-        return cache == null ? null : cache.getIfPresent(key);
-    }
-
-    boolean contains(Key key) {
-        return cache != null && cache.getIfPresent(key) != null;
-    }
-
     private AtomicLong generation(String layer) {
         return generations.computeIfAbsent(layer, l -> new AtomicLong());
     }

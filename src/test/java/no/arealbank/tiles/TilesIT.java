@@ -211,26 +211,41 @@ class TilesIT extends SampleRegionTest {
         assertThat(occupancy.ready()).as("occupancy index built").isTrue();
     }
 
-    /** A hit leaves through the fast path (CachedTileFilter): the same status, headers and bytes as the controller's. */
+    /**
+     * /tiles/... leaves through the fast path (TileRequestFilter), miss or hit, with the same status, headers and
+     * bytes as the same tile through the controller (the OGC API Tiles path, which adds Accept to Vary).
+     */
     @Test
-    void aCachedTileLeavesWithTheSameHeadersAndBytesAsTheRenderedOne() {
+    void theFastPathAnswersLikeTheController() {
         int[] t = tileOfPlot(publishedPlot("4028"), 19); // a zoom no other test asks for: the first answer is a miss
         int[] empty = tileAt(-30.0, 45.0, 19);
+        String ogcVector = "/ogc/collections/plots/tiles/WebMercatorQuad/" + t[0] + "/" + t[2] + "/" + t[1] + "?f=mvt";
+        String ogcMap = "/ogc/collections/plots/map/tiles/WebMercatorQuad/" + t[0] + "/" + t[2] + "/" + t[1] + "?f=png";
         List<String[]> cases = List.of(
-                new String[] {path("plots", t, ".mvt")},
-                new String[] {path("plots", t, ".mvt"), "Accept-Encoding", "gzip"},
-                new String[] {path("plots", t, ".png")},
-                new String[] {path("plots", t, "@2x.png")},
-                new String[] {path("plots", empty, ".mvt")});
+                new String[] {path("plots", t, ".mvt"), ogcVector},
+                new String[] {path("plots", t, ".mvt"), ogcVector, "Accept-Encoding", "gzip"},
+                new String[] {path("plots", t, ".png"), ogcMap},
+                new String[] {path("plots", t, "@2x.png"), null},
+                new String[] {path("plots", empty, ".mvt"), "/ogc/collections/plots/tiles/WebMercatorQuad/" + empty[0]
+                        + "/" + empty[2] + "/" + empty[1] + "?f=mvt"});
+        Set<String> asked = new java.util.HashSet<>();
         for (String[] c : cases) {
-            String[] headers = java.util.Arrays.copyOfRange(c, 1, c.length);
-            // the first answer comes from the controller (a miss, or a hit whose gzip bytes it makes now)
-            Api.Bytes miss = fetch(c[0], headers);
+            String[] headers = java.util.Arrays.copyOfRange(c, 2, c.length);
+            Api.Bytes miss = fetch(c[0], headers); // a miss the first time a path is asked for (gzip asks it again)
             Api.Bytes hit = fetch(c[0], headers);
+            assertThat(miss.header("X-Cache")).as(c[0]).isEqualTo(asked.add(c[0]) ? "MISS" : "HIT");
             assertThat(hit.header("X-Cache")).as(c[0]).isEqualTo("HIT");
             assertThat(hit.status()).isEqualTo(miss.status());
             assertThat(hit.body()).isEqualTo(miss.body());
             assertThat(comparable(hit.headers())).as(c[0]).isEqualTo(comparable(miss.headers()));
+            if (c[1] != null) {
+                Api.Bytes controller = fetch(c[1], headers);
+                assertThat(controller.status()).as(c[1]).isEqualTo(miss.status());
+                assertThat(controller.body()).as(c[1]).isEqualTo(miss.body());
+                Map<String, List<String>> expected = comparable(miss.headers());
+                expected.put("vary", List.of("Accept, Accept-Encoding"));
+                assertThat(comparable(controller.headers())).as(c[1]).isEqualTo(expected);
+            }
             String[] conditional = java.util.Arrays.copyOf(headers, headers.length + 2);
             conditional[headers.length] = "If-None-Match";
             conditional[headers.length + 1] = miss.header("ETag");
@@ -371,6 +386,7 @@ class TilesIT extends SampleRegionTest {
         assertThat(doc.path("attribution").asString()).contains("Kartverket");
     }
 
+    /** Requests the fast path leaves to the controller: its problem details. */
     @Test
     void badTileAddressesAreRefusedClearly() {
         for (String bad : List.of("/tiles/plots/23/0/0.mvt", "/tiles/plots/2/4/0.mvt", "/tiles/plots/2/0/4.png",
