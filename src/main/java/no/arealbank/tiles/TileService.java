@@ -1,11 +1,19 @@
 package no.arealbank.tiles;
 
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.springframework.stereotype.Service;
 
-/** Tiles through the cache: rendered by PostGIS (MVT) or drawn from PostGIS's clipped geometries (PNG). */
+/**
+ * Tiles through the cache: rendered by PostGIS (MVT) or drawn from PostGIS's clipped geometries (PNG).
+ *
+ * <p>At most {@code arealbank.tiles.max-renders} tile statements run at once, the rest wait in arrival order: a
+ * tile statement is pure CPU in the database, so more at once than there are processors only slices them thinner
+ * (everyone finishes late, some much later) and holds pool connections the rest of the service needs.
+ */
 @Service
 class TileService {
 
@@ -13,12 +21,16 @@ class TileService {
     private final TileCache cache;
     private final PngTileRenderer png;
     private final TileOccupancy occupancy;
+    private final Semaphore renders;
 
-    TileService(TileQueries queries, TileCache cache, PngTileRenderer png, TileOccupancy occupancy) {
+    TileService(TileQueries queries, TileCache cache, PngTileRenderer png, TileOccupancy occupancy,
+            TilesSettings settings) {
         this.queries = queries;
         this.cache = cache;
         this.png = png;
         this.occupancy = occupancy;
+        int permits = settings.maxRenders() > 0 ? settings.maxRenders() : Runtime.getRuntime().availableProcessors();
+        this.renders = new Semaphore(permits, true);
     }
 
     TileCache.Lookup tile(TileLayer layer, TileAddress address, TileFormat format) {
@@ -36,15 +48,30 @@ class TileService {
         return gzip;
     }
 
+    /** Runs a tile statement when a render permit is free. */
+    private <T> T inTurn(Supplier<T> statement) {
+        try {
+            renders.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to render a tile", e);
+        }
+        try {
+            return statement.get();
+        } finally {
+            renders.release();
+        }
+    }
+
     private byte[] render(TileLayer layer, TileAddress address, TileFormat format) {
         if (!occupancy.mayHoldFeatures(layer, address)) {
             return format.raster() ? png.empty(format.extent) : new byte[0];
         }
         if (!format.raster()) {
-            return queries.mvt(layer, address);
+            return inTurn(() -> queries.mvt(layer, address));
         }
         // PostGIS clips and snaps to the output's pixels; the renderer draws in a 256 grid and scales @2x itself
-        List<RasterFeature> features = queries.raster(layer, address, format.extent);
+        List<RasterFeature> features = inTurn(() -> queries.raster(layer, address, format.extent));
         if (features.isEmpty()) {
             return png.empty(format.extent);
         }
