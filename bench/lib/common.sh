@@ -79,8 +79,12 @@ bench_build_jar() {
 bench_snapshot_jar() {
   local jar="$REPO/target/arealbank.jar"
   [ -f "$jar" ] || bench_die "no $jar"
+  local sum
   JAR_DIR="$BENCH_DATA/jar"
-  if [ -f "$BENCH_DATA/arealbank.jar" ] && cmp -s "$jar" "$BENCH_DATA/arealbank.jar" && [ -d "$JAR_DIR/BOOT-INF" ]; then
+  sum=$(cksum <"$jar")
+  # current only if both the copy and the unpacked classes (stamped with the jar's checksum) are of this jar
+  if [ -f "$BENCH_DATA/arealbank.jar" ] && cmp -s "$jar" "$BENCH_DATA/arealbank.jar" \
+    && [ "$(cat "$JAR_DIR/.jar-cksum" 2>/dev/null)" = "$sum" ]; then
     bench_log "jar: snapshot in $BENCH_DATA is current"
     return
   fi
@@ -89,6 +93,7 @@ bench_snapshot_jar() {
   rm -rf "$JAR_DIR" "$BENCH_DATA/harness"
   mkdir -p "$JAR_DIR"
   unzip -q -o "$BENCH_DATA/arealbank.jar" -d "$JAR_DIR"
+  echo "$sum" >"$JAR_DIR/.jar-cksum"
   bench_log "jar: snapshot $(date -r "$BENCH_DATA/arealbank.jar" '+%F %T') unpacked to $JAR_DIR"
 }
 
