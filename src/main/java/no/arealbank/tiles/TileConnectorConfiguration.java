@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TileConnectorConfiguration {
 
-    static final int WRITE_BUFFER_BYTES = 64 * 1024;
+    private static final int WRITE_BUFFER_BYTES = 64 * 1024;
 
     @Bean
     TomcatConnectorCustomizer tileWriteBuffer() {

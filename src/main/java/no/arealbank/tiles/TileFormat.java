@@ -19,6 +19,14 @@ enum TileFormat {
         this.extent = extent;
     }
 
+    /** The format of a tile path's ending: {@code mvt}, {@code png} or {@code @2x.png}; null for {@code @2x.mvt}. */
+    static TileFormat of(String extension, boolean twoX) {
+        if (extension.equals("mvt")) {
+            return twoX ? null : MVT;
+        }
+        return twoX ? PNG_2X : PNG;
+    }
+
     boolean raster() {
         return this != MVT;
     }

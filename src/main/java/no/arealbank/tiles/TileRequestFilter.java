@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -35,12 +34,10 @@ class TileRequestFilter extends OncePerRequestFilter implements Ordered {
 
     private final TileLayers layers;
     private final TileService tiles;
-    private final CacheControl cacheControl;
 
-    TileRequestFilter(TileLayers layers, TileService tiles, TilesSettings settings) {
+    TileRequestFilter(TileLayers layers, TileService tiles) {
         this.layers = layers;
         this.tiles = tiles;
-        this.cacheControl = CacheControl.maxAge(settings.maxAge()).cachePublic();
     }
 
     @Override
@@ -72,7 +69,8 @@ class TileRequestFilter extends OncePerRequestFilter implements Ordered {
     /** The answer for a well-formed tile address, or null to leave the request to the controller. */
     private TileAnswer answer(HttpServletRequest request) {
         Matcher m = TILE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        if (!m.matches() || (m.group(5) != null && m.group(6).equals("mvt"))) {
+        TileFormat format = m.matches() ? TileFormat.of(m.group(6), m.group(5) != null) : null;
+        if (format == null) {
             return null;
         }
         TileLayer layer = layers.find(m.group(1)).orElse(null);
@@ -83,15 +81,9 @@ class TileRequestFilter extends OncePerRequestFilter implements Ordered {
         if (layer == null || z > TileAddress.MAX_ZOOM || x >= n || y >= n) {
             return null;
         }
-        TileFormat format = m.group(6).equals("mvt") ? TileFormat.MVT
-                : m.group(5) == null ? TileFormat.PNG : TileFormat.PNG_2X;
-        TileAddress address = new TileAddress(z, (int) x, (int) y);
         try {
-            TileCache.Lookup lookup = tiles.tile(layer, address, format);
-            Tile t = lookup.tile();
-            boolean gzip = TileAnswer.gzip(t, format, request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-            return TileAnswer.of(t, lookup.hit(), format, gzip, gzip ? tiles.gzip(layer, address, t) : null,
-                    request.getHeader(HttpHeaders.IF_NONE_MATCH), cacheControl);
+            return tiles.answer(layer, new TileAddress(z, (int) x, (int) y), format,
+                    request.getHeader(HttpHeaders.IF_NONE_MATCH), request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         } catch (RuntimeException e) {
             // the controller tries again and turns the failure into its problem details (e.g. 503 without a database)
             log.debug("tile {} failed in the fast path; the controller answers", request.getRequestURI(), e);

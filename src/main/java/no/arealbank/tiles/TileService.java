@@ -5,6 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.springframework.http.CacheControl;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +23,7 @@ class TileService {
     private final PngTileRenderer png;
     private final TileOccupancy occupancy;
     private final Semaphore renders;
+    private final CacheControl cacheControl;
 
     TileService(TileQueries queries, TileCache cache, PngTileRenderer png, TileOccupancy occupancy,
             TilesSettings settings) {
@@ -31,6 +33,20 @@ class TileService {
         this.occupancy = occupancy;
         int permits = settings.maxRenders() > 0 ? settings.maxRenders() : Runtime.getRuntime().availableProcessors();
         this.renders = new Semaphore(permits, true);
+        this.cacheControl = settings.cacheControl();
+    }
+
+    /**
+     * The HTTP answer for a tile, from the cache or rendered now; the one place both {@link TileRequestFilter} and
+     * {@link TilesController} (and through it the OGC API Tiles paths) get it from.
+     */
+    TileAnswer answer(TileLayer layer, TileAddress address, TileFormat format, String ifNoneMatch,
+            String acceptEncoding) {
+        TileCache.Lookup lookup = tile(layer, address, format);
+        Tile t = lookup.tile();
+        boolean gzip = TileAnswer.gzip(t, format, acceptEncoding);
+        return TileAnswer.of(t, lookup.hit(), format, gzip, gzip ? gzip(layer, address, t) : null, ifNoneMatch,
+                cacheControl);
     }
 
     TileCache.Lookup tile(TileLayer layer, TileAddress address, TileFormat format) {
@@ -39,7 +55,7 @@ class TileService {
     }
 
     /** The gzip bytes of a vector tile; made once, then kept with the tile. */
-    byte[] gzip(TileLayer layer, TileAddress address, Tile tile) {
+    private byte[] gzip(TileLayer layer, TileAddress address, Tile tile) {
         boolean made = tile.hasGzip();
         byte[] gzip = tile.gzip();
         if (!made) {

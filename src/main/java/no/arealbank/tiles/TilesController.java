@@ -43,7 +43,7 @@ class TilesController {
         this.layers = layers;
         this.tiles = tiles;
         this.tileJson = tileJson;
-        this.cacheControl = CacheControl.maxAge(settings.maxAge()).cachePublic();
+        this.cacheControl = settings.cacheControl();
     }
 
     @GetMapping("/tiles")
@@ -78,11 +78,10 @@ class TilesController {
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
         TileLayer l = layer(layer);
         Matcher m = TILE.matcher(tile);
-        if (!m.matches() || (m.group(2) != null && m.group(3).equals("mvt"))) {
+        TileFormat format = m.matches() ? TileFormat.of(m.group(3), m.group(2) != null) : null;
+        if (format == null) {
             throw notFound("No tile '" + tile + "': tiles are {y}.mvt, {y}.png or {y}@2x.png");
         }
-        TileFormat format = m.group(3).equals("mvt") ? TileFormat.MVT
-                : m.group(2) == null ? TileFormat.PNG : TileFormat.PNG_2X;
         TileAddress address = address(z, x, m.group(1));
         return respond(l, address, format, ifNoneMatch, acceptEncoding);
     }
@@ -90,11 +89,7 @@ class TilesController {
     /** The HTTP answer for a tile; shared with the OGC API Tiles paths. */
     ResponseEntity<byte[]> respond(TileLayer layer, TileAddress address, TileFormat format, String ifNoneMatch,
             String acceptEncoding) {
-        TileCache.Lookup lookup = tiles.tile(layer, address, format);
-        Tile t = lookup.tile();
-        boolean gzip = TileAnswer.gzip(t, format, acceptEncoding);
-        TileAnswer a = TileAnswer.of(t, lookup.hit(), format, gzip, gzip ? tiles.gzip(layer, address, t) : null,
-                ifNoneMatch, cacheControl);
+        TileAnswer a = tiles.answer(layer, address, format, ifNoneMatch, acceptEncoding);
         return ResponseEntity.status(a.status()).headers(a.headers()).body(a.body());
     }
 

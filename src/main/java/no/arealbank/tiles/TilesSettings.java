@@ -2,6 +2,8 @@ package no.arealbank.tiles;
 
 import java.time.Duration;
 
+import org.springframework.http.CacheControl;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,4 +21,9 @@ import jakarta.validation.constraints.Min;
 @ConfigurationProperties("arealbank.tiles")
 record TilesSettings(@DefaultValue("268435456") @Min(0) long cacheBytes, @DefaultValue("60s") Duration maxAge,
         @DefaultValue("0") @Min(0) int maxRenders) {
+
+    /** What tiles and TileJSON say to browsers and CDNs: public, for {@link #maxAge}. */
+    CacheControl cacheControl() {
+        return CacheControl.maxAge(maxAge).cachePublic();
+    }
 }

@@ -104,15 +104,14 @@ public final class TilesBenchSql {
     /** The service's statement for a tile path ({@link TilesController} parses the same shapes). */
     static TileQueries.Statement statement(String path) {
         Matcher m = TILE.matcher(path);
-        if (!m.matches() || (m.group(5) != null && m.group(6).equals("mvt"))) {
+        TileFormat format = m.matches() ? TileFormat.of(m.group(6), m.group(5) != null) : null;
+        if (format == null) {
             throw new IllegalArgumentException("not a tile path: " + path);
         }
         TileLayer layer = new TileLayers().find(m.group(1))
                 .orElseThrow(() -> new IllegalArgumentException("no tile layer '" + m.group(1) + "'"));
         TileAddress address = new TileAddress(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                 Integer.parseInt(m.group(4)));
-        TileFormat format = m.group(6).equals("mvt") ? TileFormat.MVT
-                : m.group(5) == null ? TileFormat.PNG : TileFormat.PNG_2X;
         // the statement methods do not touch the JdbcClient
         TileQueries queries = new TileQueries(null);
         TileQueries.Statement s = format == TileFormat.MVT ? queries.mvtStatement(layer, address)
