@@ -17,9 +17,7 @@ final class EnquiryProblems {
 
     /** Also the answer for an enquiry of another municipality: its existence is not disclosed. */
     static ErrorResponseException notFound(long id) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No enquiry with id " + id);
-        pd.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+        return Problems.notFound("No enquiry with id " + id);
     }
 
     static ErrorResponseException preconditionRequired() {

@@ -19,10 +19,9 @@ final class OgcProblems {
     }
 
     static ErrorResponseException notFound(String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        pd.setTitle("Not found");
-        pd.setProperty("code", "NotFound");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+        ErrorResponseException e = Problems.notFound(detail);
+        e.getBody().setProperty("code", "NotFound");
+        return e;
     }
 
     static ErrorResponseException notAcceptable(String format) {

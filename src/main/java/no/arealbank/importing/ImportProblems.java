@@ -25,9 +25,7 @@ final class ImportProblems {
     }
 
     static ErrorResponseException notFound(UUID id) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No import with id " + id);
-        pd.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+        return Problems.notFound("No import with id " + id);
     }
 
     static ErrorResponseException unauthorized() {

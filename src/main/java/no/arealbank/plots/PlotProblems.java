@@ -16,16 +16,11 @@ final class PlotProblems {
     }
 
     static ErrorResponseException notFound(long id) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No plot with id " + id);
-        pd.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+        return Problems.notFound("No plot with id " + id);
     }
 
     static ErrorResponseException noSuchVersion(long id, int version) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "Plot " + id + " has no recorded version " + version);
-        pd.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+        return Problems.notFound("Plot " + id + " has no recorded version " + version);
     }
 
     static ErrorResponseException duplicateMatrikkel(String municipality, String matrikkel) {

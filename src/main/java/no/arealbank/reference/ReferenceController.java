@@ -3,15 +3,14 @@ package no.arealbank.reference;
 import java.util.Optional;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import no.arealbank.shared.Problems;
 
 /**
  * Read-only GeoJSON of the reference layers the map shows: municipalities (with boundary attribution),
@@ -56,11 +55,8 @@ class ReferenceController {
         Optional<String> body = jdbc.sql("SELECT " + MUNICIPALITY_FEATURE + "::text FROM municipality m "
                 + "WHERE m.number = :n OR m.number = (SELECT a.number FROM municipality_alias a WHERE a.old_number = :n LIMIT 1)")
                 .param("n", number).query(String.class).optional();
-        return ResponseEntity.ok().contentType(GEO_JSON).body(body.orElseThrow(() -> {
-            ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No municipality " + number);
-            pd.setTitle("Not found");
-            return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
-        }));
+        return ResponseEntity.ok().contentType(GEO_JSON)
+                .body(body.orElseThrow(() -> Problems.notFound("No municipality " + number)));
     }
 
     @GetMapping("/business-hubs")

@@ -31,9 +31,7 @@ final class UserProblems {
     }
 
     static ErrorResponseException notFound(String username) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No user '" + username + "'");
-        pd.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+        return Problems.notFound("No user '" + username + "'");
     }
 
     static ErrorResponseException conflict(String pointer, String detail) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /** Building blocks for RFC 9457 problem details with an {@code errors} list of JSON pointers. */
 public final class Problems {
@@ -23,6 +24,13 @@ public final class Problems {
             }
             return m;
         }).toList();
+    }
+
+    /** 404 "Not found" with what was not found in the detail; callers may add properties to its body. */
+    public static ErrorResponseException notFound(String detail) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        pd.setTitle("Not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
     }
 
     /** A problem naming one field, e.g. a 400 for a bad query parameter. */

@@ -213,10 +213,9 @@ class OgcTilesController {
     }
 
     private static ErrorResponseException notFound(String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        pd.setTitle("Not found");
-        pd.setProperty("code", "NotFound");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+        ErrorResponseException e = Problems.notFound(detail);
+        e.getBody().setProperty("code", "NotFound");
+        return e;
     }
 
     private static ErrorResponseException notAcceptable(String detail) {

@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import no.arealbank.shared.BadParameterException;
+import no.arealbank.shared.Problems;
 
 /**
  * {@code /tiles/{layer}/{z}/{x}/{y}.mvt}, {@code .png} and {@code @2x.png} (WebMercatorQuad, XYZ order), TileJSON
@@ -116,8 +115,6 @@ class TilesController {
     }
 
     static ErrorResponseException notFound(String detail) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        pd.setTitle("Not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, pd, null);
+        return Problems.notFound(detail);
     }
 }
