@@ -1,6 +1,7 @@
 // The plot attribute form: built from one field list, read into a plot's properties, checked with the API's rules
 // (messages in the chosen language), and server problems (RFC 9457 errors with JSON pointers) shown at their field.
 
+import { el } from '../dom.js';
 import { formatArea, t } from '../i18n.js';
 
 export const USES = ['bustad', 'fritidsbustad', 'naering', 'kontor', 'industri', 'lager', 'forretning', 'tenesteyting'];
@@ -53,6 +54,15 @@ function setPath(obj, path, value) {
 const id = (key) => `pf-${key.replace('.', '-')}`;
 
 /** Builds the form's fields into `form` (keeping its submit buttons added by the caller). */
+/** A button whose text follows the chosen language (data-i18n). */
+function textButton(id, type, className, key) {
+  const button = el('button', className, t(key));
+  button.type = type;
+  button.id = id;
+  button.dataset.i18n = key;
+  return button;
+}
+
 export function buildForm(form) {
   form.replaceChildren();
   const area = document.createElement('p');
@@ -132,23 +142,9 @@ export function buildForm(form) {
   }
   const row = document.createElement('div');
   row.className = 'form-row';
-  const save = document.createElement('button');
-  save.type = 'submit';
-  save.id = 'pf-save';
-  save.dataset.i18n = 'pSave';
-  save.textContent = t('pSave');
-  const archive = document.createElement('button');
-  archive.type = 'button';
-  archive.id = 'pf-archive';
-  archive.className = 'danger';
-  archive.dataset.i18n = 'pArchive';
-  archive.textContent = t('pArchive');
-  const move = document.createElement('button');
-  move.type = 'button';
-  move.id = 'pf-move';
-  move.className = 'secondary';
-  move.dataset.i18n = 'pMove';
-  move.textContent = t('pMove');
+  const save = textButton('pf-save', 'submit', null, 'pSave');
+  const archive = textButton('pf-archive', 'button', 'danger', 'pArchive');
+  const move = textButton('pf-move', 'button', 'secondary', 'pMove');
   move.setAttribute('aria-pressed', 'false');
   row.append(save, move, archive);
   const result = document.createElement('p');
