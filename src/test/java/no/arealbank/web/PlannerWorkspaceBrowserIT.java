@@ -192,12 +192,7 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
         openWorkspace("4028");
         long neighbour = jdbc.sql("SELECT min(id) FROM plot WHERE municipality_number = '4028' AND archived_at IS NULL")
                 .query(Long.class).single();
-        // the neighbour's westernmost corner, in lon/lat
-        List<Double> corner = jdbc.sql("""
-                SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_Transform((dp).geom, 4326) AS p
-                  FROM (SELECT ST_DumpPoints(geom) AS dp FROM plot WHERE id = :id) d
-                 ORDER BY ST_X((dp).geom) LIMIT 1) q
-                """).param("id", neighbour).query((rs, n) -> List.of(rs.getDouble("lon"), rs.getDouble("lat"))).single();
+        List<Double> corner = westernmostCorner("SELECT geom FROM plot WHERE id = :id", Map.of("id", neighbour));
         double gap = drawFromNear(corner, "Snapptomt " + System.nanoTime());
         assertThat(gap).as("metres between the snapped corner and the neighbour's corner").isLessThan(0.05);
         assertNoConsoleErrorsBut(EXPECTED);
@@ -208,15 +203,19 @@ class PlannerWorkspaceBrowserIT extends BrowserTest {
     void aCornerDrawnNearAZoneEdgeSnapsOntoIt() {
         signIn(PLANNER, DEMO_PASSWORD);
         openWorkspace("4028");
-        List<Double> corner = jdbc.sql("""
-                SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_Transform((dp).geom, 4326) AS p
-                  FROM (SELECT ST_DumpPoints(z.geom) AS dp FROM zone z JOIN municipality m ON m.number = '4028'
-                         AND ST_Within(z.geom, m.boundary) ORDER BY z.id LIMIT 1) d
-                 ORDER BY ST_X((dp).geom) LIMIT 1) q
-                """).query((rs, n) -> List.of(rs.getDouble("lon"), rs.getDouble("lat"))).single();
+        List<Double> corner = westernmostCorner("""
+                SELECT z.geom FROM zone z JOIN municipality m ON m.number = '4028' AND ST_Within(z.geom, m.boundary)
+                 ORDER BY z.id LIMIT 1""", Map.of());
         double gap = drawFromNear(corner, "Sonetomt " + System.nanoTime());
         assertThat(gap).as("metres between the snapped corner and the zone's corner").isLessThan(0.05);
         assertNoConsoleErrorsBut(EXPECTED);
+    }
+
+    /** The westernmost vertex, in lon/lat, of the one geometry ({@code geom}) that {@code query} selects. */
+    private List<Double> westernmostCorner(String query, Map<String, ?> params) {
+        return jdbc.sql("SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_Transform((dp).geom, 4326) AS p "
+                + "FROM (SELECT ST_DumpPoints(g.geom) AS dp FROM (" + query + ") g) d ORDER BY ST_X((dp).geom) LIMIT 1) q")
+                .params(params).query((rs, n) -> List.of(rs.getDouble("lon"), rs.getDouble("lat"))).single();
     }
 
     /** WCAG AA text contrast on the workspace: list, bulk bar, the editor with its history, and the inbox. */
