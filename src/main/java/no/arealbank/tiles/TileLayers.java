@@ -25,7 +25,7 @@ class TileLayers {
         // ST_AsMVT (bench/tiles). The whole record of a plot is at /ogc/collections/plots/items and /api/plots/{id}.
         add(new TileLayer("plots", "Plots (tomter)", "Published plots: purpose, availability, allowed-use flags, area, "
                 + "price, name and id; the whole record is at /ogc/collections/plots/items/{id}.",
-                8, 20, "plot p", "p.geom_3857", "p.published AND p.archived_at IS NULL", "p.id", false, "p.purpose",
+                8, 20, "plot p", "p.geom_3857", "p.published AND p.archived_at IS NULL", "p.id", false, "p.tile_clearance_3857", "p.purpose",
                 "p.availability", List.of(
                         new Attribute("id", INT, "p.id", "Plot id (as in /api/plots/{id})"),
                         new Attribute("name", TEXT, "p.name", "Name"),
@@ -43,7 +43,7 @@ class TileLayers {
                                 "coalesce(p.price_total, round(p.price_per_m2 * p.area_m2::numeric))::float8",
                                 "Total price, or price per m² × area, NOK"))));
         add(new TileLayer("zones", "Land-use zones", "Zones of registered plans by arealformål.", 10, 20,
-                "zone z", "z.geom_3857", "true", "z.id", true, "CASE WHEN 'bustad' = ANY (z.allowed_uses) AND "
+                "zone z", "z.geom_3857", "true", "z.id", true, null, "CASE WHEN 'bustad' = ANY (z.allowed_uses) AND "
                         + "'fritidsbustad' = ANY (z.allowed_uses) THEN 'combined' WHEN 'bustad' = ANY (z.allowed_uses) "
                         + "THEN 'housing' WHEN 'fritidsbustad' = ANY (z.allowed_uses) THEN 'leisure' "
                         + "WHEN cardinality(z.allowed_uses) > 0 THEN 'business' END",
@@ -56,21 +56,21 @@ class TileLayers {
                         new Attribute("permanentResidenceAllowed", BOOL, "('bustad' = ANY (z.allowed_uses))",
                                 "Permanent residence allowed"))));
         add(new TileLayer("hazards", "Hazard zones", "Hensynssoner for flood, landslide and other hazards.", 10, 20,
-                "hazard_zone h", "h.geom_3857", "true", "h.id", true, "NULL", "NULL", List.of(
+                "hazard_zone h", "h.geom_3857", "true", "h.id", true, null, "NULL", "NULL", List.of(
                         new Attribute("id", INT, "h.id", "Hazard zone id"),
                         new Attribute("code", INT, "h.code", "Hensynssone code (SOSI), e.g. 320 flood, 310 landslide"),
                         new Attribute("name", TEXT, "h.name", "Zone name"))));
         add(new TileLayer("municipalities", "Municipalities", "Municipality boundaries (Kartverket, CC BY 4.0).", 4, 20,
-                "municipality m", "m.boundary_3857", "m.boundary IS NOT NULL", "m.number::int", true, "NULL", "NULL", List.of(
+                "municipality m", "m.boundary_3857", "m.boundary IS NOT NULL", "m.number::int", true, null, "NULL", "NULL", List.of(
                         new Attribute("number", TEXT, "m.number::text", "Kommunenummer"),
                         new Attribute("name", TEXT, "m.name", "Name"))));
         add(new TileLayer("business-hubs", "Business hubs", "Næringshagar and business parks.", 5, 20,
-                "business_hub b", "b.geom_3857", "true", "b.id", false, "NULL", "NULL", List.of(
+                "business_hub b", "b.geom_3857", "true", "b.id", false, null, "NULL", "NULL", List.of(
                         new Attribute("id", INT, "b.id", "Hub id"),
                         new Attribute("name", TEXT, "b.name", "Name"),
                         new Attribute("municipalityNumber", TEXT, "b.municipality_number::text", "Kommunenummer"))));
         add(new TileLayer("plans", "Plans", "Outlines of zoning plans.", 8, 20,
-                "plan pl", "pl.geom_3857", "pl.geom IS NOT NULL", null, true, "NULL", "NULL", List.of(
+                "plan pl", "pl.geom_3857", "pl.geom IS NOT NULL", null, true, null, "NULL", "NULL", List.of(
                         new Attribute("planId", TEXT, "pl.plan_id", "Plan id"),
                         new Attribute("name", TEXT, "pl.name", "Name"),
                         new Attribute("planType", INT, "pl.plan_type", "Plantype (code)"),

@@ -20,6 +20,15 @@ import org.springframework.stereotype.Component;
  * <p>Every tiled table keeps its geometry in EPSG:3857 as well (a generated column, migration V11), so the index
  * condition compares that column with the tile's bounds computed here in Java and bound as four numbers: no plan,
  * generic or custom, can end up transforming the envelope per row, and no row is transformed to be drawn either.
+ *
+ * <p>{@code ST_AsMVTGeom} clips and validates every polygon (PostGIS runs it through Wagyu even when nothing needs
+ * clipping), which was over half of the busiest plot tile's time (bench/tiles). A layer with a clearance column skips
+ * that for the polygons that need neither: those lying within the tile and its buffer (nothing to clip) whose
+ * minimum clearance — the least distance between a vertex and another vertex or a segment not its own (PostGIS
+ * {@code ST_MinimumClearance}, kept per row by migration V12) — exceeds √2 output units. Snapping to the integer grid
+ * moves each vertex by at most √2/2, so no vertex can reach another or a segment and the snapped polygon stays
+ * valid with the same rings; it gets the same affine transform, grid and ring orientation as {@code ST_AsMVTGeom}
+ * would give it. Every other polygon still goes through {@code ST_AsMVTGeom}.
  */
 @Component
 class TileQueries {
@@ -36,6 +45,13 @@ class TileQueries {
      * Lon 3–32, lat 56–72; plot validation keeps plots within lon 4–31.5, lat 57.9–71.3.
      */
     static final Envelope DATA_DOMAIN = new Envelope(333958, 3562223, 7558416, 11753184);
+
+    /**
+     * How far (EPSG:3857 metres) a bounding box as PostGIS stores it (float4, rounded outwards) can reach beyond
+     * the geometry: one float4 step, which is at most 2 m anywhere in EPSG:3857 (|x|, |y| < 2^25). The box a polygon
+     * must lie in to skip clipping is shrunk by this much, so that "inside" by the boxes is inside for certain.
+     */
+    static final double BOX_ROUNDING = 2;
 
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
@@ -106,10 +122,17 @@ class TileQueries {
         return new Statement(sql, params);
     }
 
-    private static String clipped(TileLayer layer) {
+    static String clipped(TileLayer layer) {
         String geometry = layer.simplify() ? "ST_Simplify(" + layer.geometry() + ", :tolerance, true)" : layer.geometry();
-        return "ST_AsMVTGeom(" + geometry + ", ST_MakeEnvelope(:xmin, :ymin, :xmax, :ymax, 3857), "
+        String clipped = "ST_AsMVTGeom(" + geometry + ", ST_MakeEnvelope(:xmin, :ymin, :xmax, :ymax, 3857), "
                 + ":extent, :buffer, true)";
+        if (layer.clearance() == null) {
+            return clipped;
+        }
+        // within the tile and its buffer by the bounding boxes, which PostGIS keeps in float4 (see BOX_ROUNDING)
+        return "CASE WHEN " + geometry + " @ ST_MakeEnvelope(:cxmin, :cymin, :cxmax, :cymax, 3857) AND "
+                + layer.clearance() + " > :snap_clearance THEN ST_ForcePolygonCCW(ST_SnapToGrid(ST_Affine(" + geometry
+                + ", :fx, 0, 0, :fy, :xoff, :yoff), 1)) ELSE " + clipped + " END";
     }
 
     private static String where(TileLayer layer) {
@@ -122,7 +145,7 @@ class TileQueries {
      * tolerance, and the box for the index (the tile with its buffer, within the data domain). Null when there can
      * be no data.
      */
-    private static Map<String, Object> bounds(TileLayer layer, TileAddress tile, int extent) {
+    static Map<String, Object> bounds(TileLayer layer, TileAddress tile, int extent) {
         if (!layer.covers(tile.z())) {
             return null;
         }
@@ -142,6 +165,20 @@ class TileQueries {
         p.put("buffer", extent * BUFFER_PIXELS / 256);
         // half an MVT unit (EPSG:3857 metres), so simplification never moves a point by a visible amount
         p.put("tolerance", tile.size() / TileFormat.MVT.extent / 2);
+        if (layer.clearance() != null) {
+            // as ST_AsMVTGeom computes them, so both paths give the same coordinates
+            double fx = extent / e.getWidth();
+            double fy = -(extent / e.getHeight());
+            p.put("fx", fx);
+            p.put("fy", fy);
+            p.put("xoff", -e.getMinX() * fx);
+            p.put("yoff", -e.getMaxY() * fy);
+            p.put("cxmin", grown.getMinX() + BOX_ROUNDING);
+            p.put("cymin", grown.getMinY() + BOX_ROUNDING);
+            p.put("cxmax", grown.getMaxX() - BOX_ROUNDING);
+            p.put("cymax", grown.getMaxY() - BOX_ROUNDING);
+            p.put("snap_clearance", Math.sqrt(2) * e.getWidth() / extent);
+        }
         p.put("imin_x", index.getMinX());
         p.put("imin_y", index.getMinY());
         p.put("imax_x", index.getMaxX());

@@ -119,6 +119,50 @@ class TilesIT extends SampleRegionTest {
                 .contains("POLYGON");
     }
 
+    /**
+     * Plots that only need snapping skip ST_AsMVTGeom ({@link TileQueries}); over every sample plot's tile from z12 to
+     * z18, in vector (4096) and raster (256, 512) grids, each plot's tile geometry is valid, has the same rings,
+     * orientation and vertices as ST_AsMVTGeom gives it, and both paths are taken.
+     */
+    @Test
+    void plotsThatOnlyNeedSnappingGetTheGeometryStAsMvtGeomWouldGive() {
+        TileLayer plots = layers.find("plots").orElseThrow();
+        List<Map<String, Object>> points = jdbc.sql("SELECT ST_X(c) AS lon, ST_Y(c) AS lat FROM (SELECT ST_Transform("
+                + "ST_PointOnSurface(geom), 4326) AS c FROM plot WHERE published AND archived_at IS NULL) x").query().listOfRows();
+        Set<List<Integer>> tiles = new HashSet<>();
+        for (Map<String, Object> p : points) {
+            for (int z = 12; z <= 18; z += 2) {
+                int[] t = tileAt(((Number) p.get("lon")).doubleValue(), ((Number) p.get("lat")).doubleValue(), z);
+                tiles.add(List.of(t[0], t[1], t[2]));
+            }
+        }
+        String sql = "SELECT count(*) FILTER (WHERE snapped) AS snapped, count(*) FILTER (WHERE NOT snapped) AS cut, "
+                + "count(*) FILTER (WHERE ref IS NOT NULL AND NOT (ours IS NOT NULL AND ST_IsValid(ours) "
+                + "AND ST_Equals(ours, ref) AND ST_NPoints(ours) = ST_NPoints(ref) AND ST_NRings(ours) = ST_NRings(ref) "
+                + "AND ST_IsPolygonCCW(ours) = ST_IsPolygonCCW(ref))) AS differing, "
+                + "count(*) FILTER (WHERE (ref IS NULL) <> (ours IS NULL)) AS presence FROM ("
+                + "SELECT " + TileQueries.clipped(plots) + " AS ours, "
+                + "ST_AsMVTGeom(p.geom_3857, ST_MakeEnvelope(:xmin, :ymin, :xmax, :ymax, 3857), :extent, :buffer, true) AS ref, "
+                + "p.geom_3857 @ ST_MakeEnvelope(:cxmin, :cymin, :cxmax, :cymax, 3857) "
+                + "AND p.tile_clearance_3857 > :snap_clearance AS snapped "
+                + "FROM plot p WHERE p.published AND p.archived_at IS NULL "
+                + "AND p.geom_3857 && ST_MakeEnvelope(:imin_x, :imin_y, :imax_x, :imax_y, 3857)) x";
+        long snapped = 0;
+        long cut = 0;
+        for (List<Integer> t : tiles) {
+            for (int extent : new int[] {TileFormat.MVT.extent, 256, 512}) {
+                Map<String, Object> params = TileQueries.bounds(plots, new TileAddress(t.get(0), t.get(1), t.get(2)), extent);
+                Map<String, Object> r = jdbc.sql(sql).params(params).query().singleRow();
+                assertThat(((Number) r.get("differing")).longValue()).as("plots differing in tile %s (%d)", t, extent).isZero();
+                assertThat(((Number) r.get("presence")).longValue()).as("plots only one path keeps, tile %s", t).isZero();
+                snapped += ((Number) r.get("snapped")).longValue();
+                cut += ((Number) r.get("cut")).longValue();
+            }
+        }
+        assertThat(snapped).as("plots snapped").isPositive();
+        assertThat(cut).as("plots through ST_AsMVTGeom").isPositive();
+    }
+
     @Test
     void everyLayerServesVectorAndRasterTilesOverTheRegion() throws IOException {
         // Dalen (Tokke): plots, zones, hazards, the municipality, Tokke teknologipark and plans are all near
