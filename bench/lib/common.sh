@@ -146,6 +146,20 @@ bench_start_app() {
   bench_db_env
 }
 
+# CPU time (clock ticks, 1/100 s) the running service's JIT compiler threads have used so far.
+bench_jit_ticks() {
+  local t sum=0 ticks
+  for t in /proc/"$APP_PID"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ CompilerThre* | C2\ CompilerThre*)
+        # utime and stime are fields 14 and 15 of stat; the thread's name in field 2 has a blank in it
+        ticks=$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}') || ticks=0
+        sum=$((sum + ${ticks:-0})) ;;
+    esac
+  done
+  echo "$sum"
+}
+
 # Stops the service with SIGTERM (it stops its PostgreSQL on the way out), SIGKILL after 60 s. Safe to call twice.
 bench_stop_app() {
   [ -n "$APP_PID" ] || return 0
