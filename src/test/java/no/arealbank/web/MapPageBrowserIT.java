@@ -71,6 +71,8 @@ class MapPageBrowserIT extends BrowserTest {
                 return document.elementFromPoint(r.left + p.x, r.top + p.y);
                 """, plot.lat(), plot.lon());
         assertThat(atPlot.getAttribute("class")).as("element drawn at the plot's centre").contains("plot-tile");
+        // a fractional zoom would scale the tiles and show seams where they meet; the address's 16.5 becomes 17
+        assertThat(((Number) js("return window.arealbank.map.getZoom()")).doubleValue()).isEqualTo(17.0);
         screenshot("map-tiles.png");
 
         atPlot.click();
