@@ -126,7 +126,8 @@ bench_start_app() {
     exec env -u AREALBANK_DB_URL -u AREALBANK_DB_USER -u AREALBANK_DB_PASSWORD \
       AREALBANK_DATA_DIR="$BENCH_DATA" AREALBANK_SAMPLE=true AREALBANK_SAMPLE_RESET=false \
       AREALBANK_BOUNDARIES_FILE="$boundaries" PORT="$APP_PORT" SERVER_ADDRESS=127.0.0.1 \
-      java ${BENCH_JAVA_OPTS:-} -jar "$BENCH_DATA/arealbank.jar" "$@" >"$BENCH_DATA/app.log" 2>&1
+      java ${BENCH_JAVA_OPTS-$(grep -v '^#' "$REPO/bin/jvm-options" | xargs)} -jar "$BENCH_DATA/arealbank.jar" "$@" \
+      >"$BENCH_DATA/app.log" 2>&1
   ) &
   APP_PID=$!
   local deadline=$(($(date +%s) + ${BENCH_START_TIMEOUT:-120}))
