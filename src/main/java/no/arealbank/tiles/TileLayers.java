@@ -25,8 +25,8 @@ class TileLayers {
         // ST_AsMVT (bench/tiles). The whole record of a plot is at /ogc/collections/plots/items and /api/plots/{id}.
         add(new TileLayer("plots", "Plots (tomter)", "Published plots: purpose, availability, allowed-use flags, area, "
                 + "price, name and id; the whole record is at /ogc/collections/plots/items/{id}.",
-                8, 20, "plot p", "p.geom_3857", "p.published AND p.archived_at IS NULL", "p.id", false, "p.tile_clearance_3857", "p.purpose",
-                "p.availability", List.of(
+                8, 20, "plot p", "p.geom_3857", "p.published AND p.archived_at IS NULL", "p.id", false,
+                "p.tile_clearance_3857", "p.purpose", "p.availability", List.of(
                         new Attribute("id", INT, "p.id", "Plot id (as in /api/plots/{id})"),
                         new Attribute("name", TEXT, "p.name", "Name"),
                         new Attribute("purpose", TEXT, "p.purpose", "housing, leisure, business, combined"),

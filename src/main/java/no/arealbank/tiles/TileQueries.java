@@ -142,8 +142,9 @@ class TileQueries {
 
     /**
      * The bound values of a tile statement: the tile in EPSG:3857, the MVT extent and buffer, the simplification
-     * tolerance, and the box for the index (the tile with its buffer, within the data domain). Null when there can
-     * be no data.
+     * tolerance, the box for the index (the tile with its buffer, within the data domain) and, for a layer with a
+     * clearance, what the snap-only path needs (ST_AsMVTGeom's affine factors, the box a polygon must lie in and the
+     * least clearance). Null when there can be no data.
      */
     static Map<String, Object> bounds(TileLayer layer, TileAddress tile, int extent) {
         if (!layer.covers(tile.z())) {
